@@ -20,7 +20,7 @@ from tifa.offsets import Edit
 
 #: Line rules: a line matching one of these is removed whole.
 LINE_RULES: dict[str, re.Pattern[str]] = {
-    "newspaper_source": re.compile(r"^\s*(?:来源|來源|稿源)\s*[:：]\s*\S{0,30}(?:日报|日報|晚报|新闻|新聞|网|網)\S{0,10}\s*$"),
+    "newspaper_source": re.compile(r"^\s*(?:来源|來源|稿源)\s*[:：]\s*\S.{0,30}$"),
     "article_source": re.compile(r"^\s*[（(]?\s*(?:文章来源|文章來源|本文来源|信息来源)\s*[:：].{0,40}$"),
     "repost_notice": re.compile(r"如若转载|如若轉載|转载请注明|轉載請註明"),
     "return_link": re.compile(r"返回首页|返回首頁|返回\S{0,12}新闻|返回顶部"),
