@@ -9,6 +9,8 @@ and then plans the coming one; :func:`find_sections` labels the text
 - ``review``: from the first heading that announces a review (工作回顾, 过去一年,
   过去五年, 一年来 …) to the first later heading that announces a plan;
 - ``plan``: from that heading (工作安排, 总体要求, 主要任务, 预期目标, 今年 …) to the end;
+  when no later heading announces a plan, the review is taken to be part one
+  and the plan starts at the next numbered top-level heading (一、… 二、…);
 - ``body``: the whole text, when no such pair of headings is found or the
   document is not a government work report.
 
@@ -41,7 +43,8 @@ MAX_BARE_HEADING = 30
 RE_SENTENCE_PUNCTUATION = re.compile(r"[。；！？，：]")
 RE_REVIEW_CUE = re.compile(r"回顾|过去一年|过去五年|过去的一年|一年来|五年来|[上去]年工作|主要工作|取得的成就|工作总结|\d{4}年.{0,12}(?:执行情况|主要成就)")
 RE_PLAN_CUE = re.compile(
-    r"工作安排|总体要求|主要任务|预期目标|重点工作|今年|明年|总体部署|工作任务|\d{4}年.{0,16}(?:工作|任务|目标|计划|安排|部署)"
+    r"工作安排|总体要求|主要任务|预期目标|重点工作|今年|明年|总体部署|工作任务|目标任务|主要目标|奋斗目标|工作的建议"
+    r"|今后.{0,4}(?:工作|任务)|时期.{0,12}(?:目标|任务|方针)|\d{4}年.{0,16}(?:工作|任务|目标|计划|安排|部署)"
 )
 SECTION_LABELS = ("front", "review", "plan", "body")
 
@@ -88,12 +91,14 @@ def find_sections(text: str, *, genre: str | None = None, headings: pd.DataFrame
         headings = find_headings(text)
     review = plan = None
     if genre == "government_work_report":
-        top = headings[headings["level"] <= 1]
-        for row in top.itertuples(index=False):
-            if review is None and RE_REVIEW_CUE.search(row.text):
+        top = list(headings[headings["level"] <= 1].itertuples(index=False))
+        for i, row in enumerate(top):
+            if RE_REVIEW_CUE.search(row.text):
                 review = row
-            elif review is not None and RE_PLAN_CUE.search(row.text) and not RE_REVIEW_CUE.search(row.text):
-                plan = row
+                later = top[i + 1 :]
+                plan = next((r for r in later if RE_PLAN_CUE.search(r.text) and "回顾" not in r.text), None)
+                if plan is None:  # the review is part one; the plan starts with part two
+                    plan = next((r for r in later if r.marker), None)
                 break
     if review is None or plan is None:
         rows = [(0, len(text), "body", "")]
