@@ -45,6 +45,8 @@ TRUNCATE_RULES: dict[str, re.Pattern[str]] = {
 }
 
 RE_LINE = re.compile(r"[^\n]*(?:\n|\Z)")
+#: Longest line taken for a title banner repeated by the text below it.
+MAX_TITLE = 40
 
 
 def boilerplate_edits(text: str) -> list[Edit]:
@@ -67,6 +69,18 @@ def boilerplate_edits(text: str) -> list[Edit]:
             if pattern.search(line.rstrip("\n")):
                 edits.append(Edit(match.start(), min(match.end(), cut), "", "boilerplate", name))
                 break
+    edits.extend(_repeated_title_edits(text, cut, {e.start for e in edits}))
     if cut < len(text):
         edits.append(Edit(cut, len(text), "", "boilerplate", cut_rule))
+    return sorted(edits)
+
+
+def _repeated_title_edits(text: str, cut: int, removed: set[int]) -> list[Edit]:
+    """A short line that the next kept line repeats at its start is a site's title banner."""
+    kept = [m for m in RE_LINE.finditer(text, 0, cut) if m.group().strip() and m.start() not in removed]
+    edits = []
+    for line, following in zip(kept, kept[1:]):
+        title = line.group().strip()
+        if 4 <= len(title) <= MAX_TITLE and following.group().lstrip().startswith(title) and following.group().strip() != title:
+            edits.append(Edit(line.start(), line.end(), "", "boilerplate", "repeated_title"))
     return edits

@@ -1,0 +1,37 @@
+"""Shared fixtures: the shipped corpora, read once per test session."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pytest  # noqa: E402
+
+from tifa.datasets import load_national, load_provincial, load_seeds  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def seeds():
+    """The five seeds with their manifest."""
+    return load_seeds()
+
+
+@pytest.fixture(scope="session")
+def national():
+    """The 47 national government work reports."""
+    return load_national()
+
+
+@pytest.fixture(scope="session")
+def provincial():
+    """The 31 provincial government work reports of 2025."""
+    return load_provincial()
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    """Close every matplotlib figure a test opened."""
+    yield
+    plt.close("all")
