@@ -1,0 +1,273 @@
+"""The main job: every figure and table of the notebooks, from the shipped corpora.
+
+Each notebook's outputs are made by one function here, ``outputs_01`` …
+``outputs_05``; the notebooks call the same functions, so what a reader sees in a
+notebook and what :func:`build_figures` writes into ``figures/`` are the same
+objects. Tables are written as CSV and LaTeX, figures as PDF, SVG and PNG, and
+``figures/INDEX.md`` says what each file shows and which notebook made it.
+Everything is deterministic (fixed seeds, sorted rows, no timestamps), so two
+runs write byte-identical tables and SVGs.
+
+>>> [spec.name for spec in OUTPUT_SPECS][:2]
+['corpus_profile', 'ingest_quality_seeds']
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from tifa.corpus import Corpus  # noqa: E402
+from tifa.io import write_bytes_atomic, write_table  # noqa: E402
+
+logger = logging.getLogger(__name__)
+SEED = 20260101
+
+
+@dataclass
+class StudyData:
+    """The shipped corpora and the span tables computed from them, each once."""
+
+    seeds: Corpus
+    national: Corpus
+    provincial: Corpus
+    _cache: dict = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> StudyData:
+        """Read the three shipped corpora."""
+        from tifa.datasets import load_national, load_provincial, load_seeds
+
+        return cls(load_seeds(), load_national(), load_provincial())
+
+    @cached_property
+    def reports(self) -> Corpus:
+        """National and provincial government work reports together."""
+        return Corpus(list(self.national) + list(self.provincial))
+
+    @cached_property
+    def targets(self) -> pd.DataFrame:
+        """Numeric expressions of all reports and seeds, classified."""
+        from tifa.targets import find_targets
+
+        return find_targets(Corpus(list(self.seeds) + list(self.reports)))
+
+    @cached_property
+    def formulas(self) -> pd.DataFrame:
+        """Formulaic spans of all documents."""
+        from tifa.formulas import find_formulas
+
+        return find_formulas(Corpus(list(self.seeds) + list(self.reports)))
+
+    @cached_property
+    def slogans(self) -> pd.DataFrame:
+        """Formulations (quoted, numbered, lexicon) of all documents."""
+        from tifa.slogans import find_slogans
+
+        return find_slogans(Corpus(list(self.seeds) + list(self.reports)))
+
+    @cached_property
+    def tokens(self) -> pd.DataFrame:
+        """jieba tokens (tifa lexicon as user dictionary) of all reports."""
+        from tifa.segment import find_tokens, remove_stopwords
+
+        return remove_stopwords(find_tokens(self.reports, tokenizer="jieba"))
+
+
+Output = Figure | pd.DataFrame
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    """One output of the study: its file name, notebook, and what it shows."""
+
+    name: str
+    notebook: str
+    description: str
+    make: Callable[[StudyData], Output]
+
+
+def _docvars(corpus: Corpus, columns: list[str]) -> pd.DataFrame:
+    table = corpus.docvars.reset_index()
+    return table[[c for c in ["doc_id", *columns] if c in table.columns]]
+
+
+# --- 01 corpus overview -------------------------------------------------------
+def corpus_profile(data: StudyData) -> pd.DataFrame:
+    """One row per shipped document: corpus, metadata, characters, cleaning figures."""
+    rows = []
+    for name, corpus in (("seeds", data.seeds), ("national", data.national), ("provincial", data.provincial)):
+        quality = corpus.quality_report()
+        table = _docvars(corpus, ["title", "year", "region", "province", "level", "genre", "script"]).merge(
+            quality[["doc_id", "counted_chars", "boilerplate_chars_removed", "spacing_repairs",
+                     "mojibake_repaired", "mojibake_lost", "redactions", "sections"]], on="doc_id")
+        table.insert(1, "corpus", name)
+        rows.append(table)
+    return pd.concat(rows, ignore_index=True)
+
+
+def ingest_quality_seeds(data: StudyData) -> pd.DataFrame:
+    """The ingestion quality report of the five seeds."""
+    columns = ["doc_id", "format", "encoding", "script", "chars_raw", "chars_clean", "counted_chars",
+               "boilerplate_chars_removed", "markup_chars_removed", "spacing_repairs", "mojibake_runs",
+               "mojibake_repaired", "mojibake_lost", "redactions", "sections"]
+    return data.seeds.quality_report()[columns]
+
+
+# --- 03 numeric targets -------------------------------------------------------
+def headline_targets(data: StudyData) -> pd.DataFrame:
+    """National headline growth target by year, next to the number of targets per report."""
+    from tifa.targets import find_headline_targets, rate_targets
+
+    headline = find_headline_targets(data.national)
+    spans = data.targets[data.targets["doc_id"].isin(data.national.doc_ids)]
+    rates = rate_targets(spans, data.national)[["doc_id", "n_targets", "target_rate"]]
+    table = headline.merge(rates, on="doc_id", how="left")
+    if "year" not in table:
+        table = table.merge(_docvars(data.national, ["year"]), on="doc_id")
+    return table.sort_values("year").reset_index(drop=True)
+
+
+def headline_targets_figure(data: StudyData) -> Figure:
+    """Figure: headline growth target by year with the number of targets per report."""
+    from tifa.plots import plot_growth_targets, style
+
+    table = headline_targets(data)
+    plot_table = table.rename(columns={"value": "target"})
+    plot_table["lower"] = plot_table["target"]
+    plot_table["upper"] = plot_table["value_high"].fillna(plot_table["target"])
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(7.0, 3.6))
+        plot_growth_targets(plot_table, ax=ax, value_label="GDP 增长目标 (%)", count_label="数字目标个数")
+        ax.set_title("国务院政府工作报告：经济增长预期目标与数字目标数量")
+    return fig
+
+
+def target_density_by_document(data: StudyData) -> pd.DataFrame:
+    """Targets and achievements per 10,000 characters, per report and section."""
+    from tifa.targets import rate_targets
+
+    rates = rate_targets(data.targets, Corpus(list(data.seeds) + list(data.reports)), by="section")
+    return rates.sort_values(["doc_id", "section"]).reset_index(drop=True)
+
+
+def target_density_by_region(data: StudyData) -> pd.DataFrame:
+    """Target density of the 2025 provincial reports by economic region (bootstrap CI)."""
+    from tifa.stats import rate_groups
+    from tifa.targets import rate_targets
+
+    spans = data.targets[data.targets["doc_id"].isin(data.provincial.doc_ids)]
+    per_doc = rate_targets(spans, data.provincial).rename(columns={"n_targets": "count"})
+    return rate_groups(per_doc, by="region", count="count", characters="characters", seed=SEED)
+
+
+def target_density_figure(data: StudyData) -> Figure:
+    """Figure: target density by region and section, 2025 provincial reports."""
+    from tifa.plots import plot_target_density, style
+    from tifa.targets import rate_targets
+
+    spans = data.targets[data.targets["doc_id"].isin(data.provincial.doc_ids)]
+    per_section = rate_targets(spans, data.provincial, by="section")
+    per_section = per_section[per_section["section"].isin(["review", "plan"])]
+    grouped = (per_section.groupby(["region", "section"], as_index=False)[["n_targets", "characters"]].sum())
+    grouped["rate"] = grouped["n_targets"] * 10_000 / grouped["characters"]
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(6.0, 3.4))
+        plot_target_density(grouped, x="region", y="rate", hue="section", order=["东部", "中部", "西部", "东北"],
+                            hue_order=["review", "plan"], values=True, ax=ax)
+        ax.set_ylabel("数字目标 / 万字")
+        ax.set_title("2025年省级政府工作报告：各区域数字目标密度")
+    return fig
+
+
+# --- 04 formulaic phrasing ----------------------------------------------------
+def formulaicity(data: StudyData) -> pd.DataFrame:
+    """Share of characters inside formulaic spans, per document, with its parts."""
+    from tifa.formulas import rate_formulaicity
+
+    everything = Corpus(list(data.seeds) + list(data.reports))
+    return rate_formulaicity(everything, data.formulas).sort_values("doc_id").reset_index(drop=True)
+
+
+def formula_composition_figure(data: StudyData) -> Figure:
+    """Figure: formulaicity of the five seeds, by part."""
+    from tifa.plots import plot_formula_composition, style
+
+    table = formulaicity(data)
+    table = table[table["doc_id"].isin(data.seeds.doc_ids)]
+    parts = [c for c in table.columns if c.startswith("share_") and c != "share_formulaic"]
+    long = table.melt(id_vars="doc_id", value_vars=parts, var_name="kind", value_name="share")
+    long["kind"] = long["kind"].str.removeprefix("share_")
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(6.5, 3.0))
+        plot_formula_composition(long, ax=ax)
+        ax.set_title("五份种子文本的程式化程度（按类型）")
+    return fig
+
+
+def reuse_pairs(data: StudyData) -> pd.DataFrame:
+    """Passages shared between the seeds and the provincial reports."""
+    from tifa.reuse import find_reuse
+
+    return find_reuse(Corpus(list(data.seeds) + list(data.provincial)))
+
+
+OUTPUT_SPECS: list[OutputSpec] = [
+    OutputSpec("corpus_profile", "01_corpus_overview", "one row per shipped document: corpus, metadata, characters, cleaning figures", corpus_profile),
+    OutputSpec("ingest_quality_seeds", "01_corpus_overview", "ingestion quality report of the five seeds (boilerplate, spacing, mojibake, redactions)", ingest_quality_seeds),
+    OutputSpec("headline_targets", "03_numeric_targets", "national headline GDP growth target by year (value, bound, sentence) and targets per report", headline_targets),
+    OutputSpec("headline_targets", "03_numeric_targets", "figure: headline growth target by year next to the number of targets per report", headline_targets_figure),
+    OutputSpec("target_density_by_document", "03_numeric_targets", "targets and achievements per 10,000 characters, per document and section", target_density_by_document),
+    OutputSpec("target_density_by_region", "03_numeric_targets", "2025 provincial reports: target density by economic region with document-bootstrap 95% intervals", target_density_by_region),
+    OutputSpec("target_density_by_region", "03_numeric_targets", "figure: target density by region and section (review vs plan), 2025 provincial reports", target_density_figure),
+    OutputSpec("formulaicity", "04_formulaic_phrasing", "share of characters in formulaic spans per document, with its parts", formulaicity),
+    OutputSpec("formula_composition_seeds", "04_formulaic_phrasing", "figure: formulaicity of the five seeds by part", formula_composition_figure),
+    OutputSpec("reuse_pairs", "04_formulaic_phrasing", "passages shared between documents (seeds and provincial reports): spans, length, similarity, exact or near", reuse_pairs),
+]
+
+
+def build_figures(directory: str | Path = "figures", *, progress: bool = False, data: StudyData | None = None) -> list[Path]:
+    """Write every output of :data:`OUTPUT_SPECS` into ``directory`` and an index.
+
+    Returns the paths written, sorted.
+    """
+    from tifa.plots import savefig
+
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    data = data or StudyData.load()
+    written: list[Path] = []
+    index_rows: list[tuple[str, str, str]] = []
+    specs = OUTPUT_SPECS
+    if progress:
+        from tqdm import tqdm
+
+        specs = tqdm(OUTPUT_SPECS, desc="figures", unit="output")
+    for spec in specs:
+        output = spec.make(data)
+        if isinstance(output, Figure):
+            paths = savefig(output, spec.name, directory=directory)
+            plt.close(output)
+        else:
+            paths = [write_table(output, directory / f"{spec.name}.csv"),
+                     write_table(output, directory / f"{spec.name}.tex", fmt="latex")]
+        written.extend(paths)
+        for path in paths:
+            index_rows.append((path.name, spec.notebook, spec.description))
+    index = ["# figures/", "", "Made by `make figures` (`tifa figures`) from the shipped corpora. Tables are CSV and",
+             "LaTeX, figures PDF (fonts embedded), SVG and PNG (300 dpi).", "",
+             "| file | notebook | what it shows |", "|---|---|---|"]
+    index += [f"| `{name}` | `notebooks/{notebook}` | {description} |" for name, notebook, description in sorted(index_rows)]
+    written.append(write_bytes_atomic(("\n".join(index) + "\n").encode("utf-8"), directory / "INDEX.md"))
+    return sorted(written)
