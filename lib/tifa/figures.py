@@ -223,6 +223,55 @@ def reuse_pairs(data: StudyData) -> pd.DataFrame:
     return find_reuse(Corpus(list(data.seeds) + list(data.provincial)))
 
 
+# --- 05 regions and years -----------------------------------------------------
+def target_trend(data: StudyData) -> pd.DataFrame:
+    """Trend of target density over the national reports (rank correlations, NB regression)."""
+    from tifa.stats import estimate_trend
+    from tifa.targets import rate_targets
+
+    spans = data.targets[data.targets["doc_id"].isin(data.national.doc_ids)]
+    per_doc = rate_targets(spans, data.national).rename(columns={"n_targets": "count"})
+    return estimate_trend(per_doc, year="year", count="count", characters="characters")
+
+
+def keyness_provincial_vs_national(data: StudyData) -> pd.DataFrame:
+    """Words key to the 2025 provincial reports against the national reports of 2010–2019."""
+    from tifa.keyness import keyness
+
+    recent = data.national.docvars.query("year >= 2010").index.tolist()
+    tokens = data.tokens[data.tokens["doc_id"].isin(recent + data.provincial.doc_ids)].copy()
+    tokens["group"] = tokens["doc_id"].map(lambda d: "provincial_2025" if d in data.provincial.doc_ids else "national_2010s")
+    table = keyness(tokens, "provincial_2025", by="group", min_count=10)
+    both_sides = pd.concat([table.nlargest(100, "g2"), table.nsmallest(100, "g2")]).drop_duplicates("token")
+    return both_sides.sort_values(["g2", "token"], ascending=[False, True]).reset_index(drop=True)
+
+
+def keyness_figure(data: StudyData) -> Figure:
+    """Figure: the most key words of the 2025 provincial reports against national 2010–2019."""
+    from tifa.plots import plot_keyness, style
+
+    table = keyness_provincial_vs_national(data)
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(6.0, 5.5))
+        plot_keyness(table, n=15, target_label="省级 2025", reference_label="国务院 2010–2019", ax=ax)
+        ax.set_title("关键词：2025年省级报告 vs 2010–2019年国务院报告 (G²)")
+    return fig
+
+
+def wordcloud_figure(data: StudyData) -> Figure:
+    """Figure: word cloud of the 2025 provincial reports (seeded, stopwords removed)."""
+    from tifa.plots import plot_wordcloud, style
+    from tifa.segment import tokens_frequency
+
+    tokens = data.tokens[data.tokens["doc_id"].isin(data.provincial.doc_ids)]
+    frequency = tokens_frequency(tokens)
+    frequency = frequency[frequency["token"].str.len() >= 2]
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(7.0, 4.0))
+        plot_wordcloud(frequency, term="token", count="frequency", seed=SEED % 2**31, ax=ax)
+    return fig
+
+
 OUTPUT_SPECS: list[OutputSpec] = [
     OutputSpec("corpus_profile", "01_corpus_overview", "one row per shipped document: corpus, metadata, characters, cleaning figures", corpus_profile),
     OutputSpec("ingest_quality_seeds", "01_corpus_overview", "ingestion quality report of the five seeds (boilerplate, spacing, mojibake, redactions)", ingest_quality_seeds),
@@ -233,6 +282,10 @@ OUTPUT_SPECS: list[OutputSpec] = [
     OutputSpec("target_density_by_region", "03_numeric_targets", "figure: target density by region and section (review vs plan), 2025 provincial reports", target_density_figure),
     OutputSpec("formulaicity", "04_formulaic_phrasing", "share of characters in formulaic spans per document, with its parts", formulaicity),
     OutputSpec("formula_composition_seeds", "04_formulaic_phrasing", "figure: formulaicity of the five seeds by part", formula_composition_figure),
+    OutputSpec("target_trend", "05_regions_and_years", "trend of target density over national reports 1954–2019: Spearman, Kendall, negative-binomial incidence-rate ratio per year", target_trend),
+    OutputSpec("keyness_provincial_vs_national", "05_regions_and_years", "words key to the 2025 provincial reports against national reports 2010–2019 (G², χ², log ratio, %DIFF, BIC)", keyness_provincial_vs_national),
+    OutputSpec("keyness_provincial_vs_national", "05_regions_and_years", "figure: top key words, provincial 2025 vs national 2010–2019", keyness_figure),
+    OutputSpec("wordcloud_provincial_2025", "05_regions_and_years", "figure: word cloud of the 2025 provincial reports (seeded)", wordcloud_figure),
     OutputSpec("reuse_pairs", "04_formulaic_phrasing", "passages shared between documents (seeds and provincial reports): spans, length, similarity, exact or near", reuse_pairs),
 ]
 

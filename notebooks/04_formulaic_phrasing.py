@@ -1,0 +1,52 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#   kernelspec:
+#     display_name: Python 3
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 04 · How formulaic is official speech?
+#
+# **Question.** How much of each text is built from announced structures (我讲三句话),
+# enumerations (一是…二是…), parallel runs (排比) and set patterns (抓实抓好, X论英雄),
+# and which passages travel between documents?
+
+# %% tags=["parameters"]
+corpus_path = None  # a folder or JSON Lines file of your own; None = the shipped corpora
+
+# %%
+from tifa.corpus import read_corpus
+from tifa.figures import StudyData, formula_composition_figure, formulaicity, reuse_pairs
+from tifa.formulas import find_formulas, rate_formulaicity
+
+data = StudyData.load()
+table = formulaicity(data)
+table[table["doc_id"].isin(data.seeds.doc_ids)]
+
+# %%
+formula_composition_figure(data)
+
+# %% [markdown]
+# ## Announced structures: does the speaker deliver what was announced?
+
+# %%
+spans = data.formulas
+spans[spans["kind"] == "announced_structure"][["doc_id", "text", "announced", "n_items"]].head(20)
+
+# %% [markdown]
+# ## Passages shared between documents
+
+# %%
+reuse_pairs(data).head(20)
+
+# %%
+if corpus_path is not None:
+    own = read_corpus(corpus_path)
+    display(rate_formulaicity(own, find_formulas(own)))  # noqa: F821
