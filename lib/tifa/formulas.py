@@ -1,0 +1,1454 @@
+"""Formulaic phrasing: announced structures, enumerations, parallelism, set patterns.
+
+Chinese official speech is built from formulas. A speaker announces a count
+(``我讲三句话``) and then delivers the items (``第一句话…第二句话…``); lists are
+numbered (``一是…二是…``, ``（一）…（二）…``); clauses march in parallel
+(``强化…感，强化…感，强化…感``); set phrases repeat (``抓实抓好``, ``稳中求进``,
+``一镇一业、一村一品``). This module finds them in normalized text and measures
+how much of a document they cover.
+
+Span kinds (the ``kind`` column)
+--------------------------------
+``announced_structure``
+    An announcement with a count (``讲三句话``, ``提几点意见``, ``关键在“五个聚焦”``)
+    or a ``以下…：`` announcement, linked to the list that follows it. The span runs
+    from the start of the clause holding the announcement to the end of the
+    linked list; ``core_start, core_end`` is the announcement phrase itself.
+    ``announced`` is the announced count (NaN for ``几``/``以下``), ``found`` the
+    number of items of the linked list, ``agree`` whether the two are equal.
+``enumeration``
+    One numbered list (``一是/二是``, ``一要/二要``, ``第一/第二``, ``首先/其次/此外``,
+    ``一、二、``, ``（一）（二）``, ``1、2、``, ``（1）（2）``, ``①②③``), from its first marker
+    to the end of its last item, with ``n_items``, ``depth`` (1 for a list that
+    no other list contains) and ``flag`` (``skip``/``repeat``/``start`` when the
+    numbers skip, repeat, or do not start at one).
+``enumeration_item``
+    One item of a list: ``parent`` is the list's ``id``, ``item`` its number,
+    ``core_end`` the end of its marker.
+``parallelism``
+    A run of three or more consecutive clauses (``level == "clause"``) or
+    sentences (``level == "sentence"``) that share an opening, an ending or a
+    frame; ``shared`` shows the shared part (``强化…``, ``…以更加务实的举措…``)
+    and ``n_items`` the run length. See :data:`PARALLEL_MIN_SHARED`.
+``reduplication``
+    V-X-V-Y phrases (``抓实抓好``, ``聚精聚神``, ``做优做强``).
+``template``
+    Templated set phrases, named in ``pattern``: ``X中求Y`` (``稳中求进``),
+    ``一X一Y`` (``一镇一业、一村一品``), ``X论英雄``, ``零X`` (``零前置、零干扰``),
+    ``四字格排比`` (three or more four-character phrases in a row). Series of the
+    same template separated by ``、``/``，`` form one span with ``n_items``.
+
+Formulaicity (:func:`rate_formulaicity`) is the share of counted characters
+that lie inside the union of the formulaic *cores*: announcement phrases,
+enumeration markers, whole parallel runs, reduplications and templates. List
+contents are not formulaic by being listed; their markers are.
+
+>>> text = "我讲三句话：\\n第一句话，要抓实抓好。\\n第二句话，要稳中求进。\\n第三句话，要强化责任感，强化紧迫感，强化危机感。"
+>>> spans = find_formulas_in_text(text, doc_id="demo")
+>>> spans.loc[spans["kind"] == "announced_structure", ["announced", "found", "agree"]].values.tolist()
+[[3.0, 3, True]]
+>>> sorted(set(spans["kind"]))
+['announced_structure', 'enumeration', 'enumeration_item', 'parallelism', 'reduplication', 'template']
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+
+from tifa.errors import TifaError, check_option
+
+__all__ = [
+    "FORMULA_COLUMNS",
+    "FORMULA_KINDS",
+    "PARALLEL_MIN_SHARED",
+    "count_four_character_phrases",
+    "evaluate_against_gold",
+    "find_announced_structures",
+    "find_enumerations",
+    "find_formulas",
+    "find_formulas_in_text",
+    "find_parallelism",
+    "find_set_patterns",
+    "parallel_similarity",
+    "parse_chinese_numeral",
+    "rate_formulaicity",
+]
+
+FormulaKind = Literal[
+    "announced_structure", "enumeration", "enumeration_item", "parallelism", "reduplication", "template"
+]
+FORMULA_KINDS: tuple[str, ...] = (
+    "announced_structure", "enumeration", "enumeration_item", "parallelism", "reduplication", "template"
+)
+#: Columns of every span table this module returns, in order.
+FORMULA_COLUMNS: list[str] = [
+    "doc_id", "start", "end", "text", "kind", "id", "parent", "depth", "item", "n_items",
+    "announced", "found", "agree", "shared", "pattern", "level", "flag", "core_start", "core_end",
+]
+#: Parts of formulaicity, one column each in :func:`rate_formulaicity`.
+FORMULAICITY_PARTS: tuple[str, ...] = ("announced_structure", "enumeration", "parallelism", "reduplication", "template")
+
+HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+NUMERAL = "一二三四五六七八九十"
+RE_HAN_CHAR = re.compile(f"[{HAN}]")
+RE_COUNTED = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff0-9A-Za-z]")
+
+# ---------------------------------------------------------------------------
+# numerals
+# ---------------------------------------------------------------------------
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def parse_chinese_numeral(token: str) -> int | None:
+    """Value of a small numeral (``三``, ``十二``, ``二十一``, ``两``, ``12``, ``③``).
+
+    Returns ``None`` for ``几`` and anything that is not a numeral below 100.
+
+    >>> [parse_chinese_numeral(t) for t in ["三", "十", "十二", "二十一", "两", "12", "③", "几"]]
+    [3, 10, 12, 21, 2, 12, 3, None]
+    """
+    if not token:
+        return None
+    if token.isascii() and token.isdigit():
+        return int(token)
+    if len(token) == 1 and token in _CIRCLED:
+        return _CIRCLED.index(token) + 1
+    if "十" in token:
+        head, _, tail = token.partition("十")
+        if len(token) > 3 or (head and head not in _DIGITS) or (tail and tail not in _DIGITS):
+            return None
+        return (_DIGITS[head] if head else 1) * 10 + (_DIGITS[tail] if tail else 0)
+    if len(token) == 1 and token in _DIGITS:
+        return _DIGITS[token]
+    return None
+
+
+# ---------------------------------------------------------------------------
+# enumeration markers
+# ---------------------------------------------------------------------------
+#: ``1、`` glued to the end of a heading whose line break was lost (``发展1、经济``):
+#: kept only as the first item of a list whose next item is a regular marker.
+RE_WEAK_NUMBER = re.compile(rf"(?<=[{HAN}])(1)、(?=[{HAN}“])")
+#: A list marker must open a line, a sentence or a clause.
+_MARKER_CONTEXT = r"(?:^|(?<=[\n。！？；：，]))"
+RE_MARKER = re.compile(
+    _MARKER_CONTEXT
+    + rf"""(?:
+      (?P<cnh>[{NUMERAL}]{{1,3}})、
+     |（(?P<cnp>[{NUMERAL}]{{1,3}})）
+     |(?P<num>\d{{1,2}})(?:、|．|\.(?!\d))
+     |（(?P<nump>\d{{1,2}})）
+     |(?P<shi>[{NUMERAL}]{{1,2}})(?P<shiv>是|要|则|来)(?![是要])
+     |第(?P<di>[{NUMERAL}]{{1,3}})(?P<diu>句话|个方面|方面|部分|点|条|)(?=[，、：。是要]|$)
+     |(?P<seq>首先|其次|再次|其三|最后|此外|另外|另一方面|一方面)(?=[，、：]|要|是)
+    )""",
+    re.M | re.X,
+)
+#: ``首先`` opens a list even inside a clause (``他首先提出，…``).
+RE_FIRST_INLINE = re.compile(r"(?<=[" + HAN + r"])首先(?=[，、：]|要|是|提出|强调)")
+RE_CIRCLED = re.compile(f"[{_CIRCLED}]")
+_SEQ_NUMBER = {"首先": 1, "一方面": 1, "其次": 2, "另一方面": 2, "再次": 3, "其三": 3}
+_SEQ_NEXT = {"最后", "此外", "另外"}
+#: Families of markers: a list holds markers of one family.
+HEADING_FAMILIES = frozenset({"cnh", "cnp", "num", "nump", "di句话", "di部分", "di个方面", "di方面"})
+_STYLE = {"cnh": "一、", "cnp": "（一）", "num": "1、", "nump": "（1）", "circ": "①", "ordinal": "第一", "shi": "一是"}
+#: Longest gap (characters) between two items of an in-line list.
+MAX_INLINE_GAP = 1500
+#: Longest gap between two items that both open a paragraph or sentence (第一，…第二，…).
+MAX_BLOCK_GAP = 5000
+
+
+@dataclass
+class _Marker:
+    start: int
+    end: int
+    family: str
+    number: int | None  # None: "next" (此外, 最后)
+    style: str
+    block: bool  # opens a line or a sentence
+    weak: bool = False  # found without its usual context: only opens a list
+
+
+@dataclass
+class _List:
+    family: str
+    style: str
+    markers: list[_Marker] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    flags: set[str] = field(default_factory=set)
+    ends: list[int] = field(default_factory=list)
+    depth: int = 1
+    parent: tuple[int, int] | None = None  # (list index, item index)
+
+    @property
+    def start(self) -> int:
+        return self.markers[0].start
+
+    @property
+    def end(self) -> int:
+        return self.ends[-1]
+
+
+def _scan_markers(text: str, heading_starts: frozenset[int] = frozenset()) -> list[_Marker]:
+    markers: list[_Marker] = []
+    seen: set[int] = set()
+    for m in RE_MARKER.finditer(text):
+        start = m.start()
+        block = start == 0 or text[start - 1] in "\n。！？：" or start in heading_starts
+        g = m.lastgroup
+        if g in ("cnh", "cnp", "nump", "num"):
+            family, number = g, parse_chinese_numeral(m.group(g))
+            style = _STYLE[g]
+        elif g in ("shi", "shiv"):
+            family, number = "shi", parse_chinese_numeral(m.group("shi"))
+            style = "一" + m.group("shiv")
+        elif g in ("di", "diu"):
+            unit = m.group("diu") or ""
+            family, number = ("di" + unit if unit else "ordinal"), parse_chinese_numeral(m.group("di"))
+            style = "第一" + unit
+        else:
+            word = m.group("seq")
+            family, number, style = "ordinal", _SEQ_NUMBER.get(word), word
+        if number is None and not (family == "ordinal" and style in _SEQ_NEXT):
+            continue
+        markers.append(_Marker(start, m.end(), family, number, style, block))
+        seen.add(start)
+    for m in RE_FIRST_INLINE.finditer(text):
+        if m.start() not in seen:
+            markers.append(_Marker(m.start(), m.end(), "ordinal", 1, "首先", False))
+    for m in RE_CIRCLED.finditer(text):
+        markers.append(_Marker(m.start(), m.end(), "circ", parse_chinese_numeral(m.group()), "①", False))
+    for m in RE_WEAK_NUMBER.finditer(text):
+        if m.start() not in seen:
+            markers.append(_Marker(m.start(), m.end(), "num", int(m.group(1)), "1、", True, weak=True))
+    markers.sort(key=lambda k: k.start)
+    return markers
+
+
+def _assemble_lists(markers: list[_Marker], bare_headings: list[int] | None = None) -> list[_List]:
+    """Group markers of one family into numbered lists (at least two items)."""
+    heading_blocks = sorted([k.start for k in markers if k.block and k.family in HEADING_FAMILIES] + (bare_headings or []))
+    by_family: dict[str, list[_Marker]] = {}
+    for k in markers:
+        by_family.setdefault(k.family, []).append(k)
+    lists: list[_List] = []
+    for family, items in by_family.items():
+        inline = family not in HEADING_FAMILIES
+        current: _List | None = None
+
+        def close() -> None:
+            if current is not None and len(current.markers) >= 2:
+                lists.append(current)
+
+        for k in items:
+            if k.weak and current is not None and current.numbers[-1] + 1 == k.number:
+                continue  # a weak marker never continues a list
+            if current is not None:
+                last = current.markers[-1]
+                n = current.numbers[-1]
+                gap_ok = True
+                if inline:
+                    longest = MAX_BLOCK_GAP if (k.block and last.block) else MAX_INLINE_GAP
+                    lo = bisect.bisect_right(heading_blocks, last.start)
+                    gap_ok = k.start - last.start <= longest and not (
+                        lo < len(heading_blocks) and heading_blocks[lo] < k.start
+                    )
+                if gap_ok and k.number is None:
+                    if len(current.markers) >= 2 and k.start - last.start <= 800:
+                        current.markers.append(k)
+                        current.numbers.append(n + 1)
+                    continue
+                if gap_ok and k.number == n + 1:
+                    current.markers.append(k)
+                    current.numbers.append(k.number)
+                    continue
+                if gap_ok and k.number == n and k.number != 1:
+                    current.markers.append(k)
+                    current.numbers.append(k.number)
+                    current.flags.add("repeat")
+                    continue
+                if gap_ok and k.number is not None and n + 1 < k.number <= n + 3 and k.number != 1:
+                    current.markers.append(k)
+                    current.numbers.append(k.number)
+                    current.flags.add("skip")
+                    continue
+            if k.number is None:
+                continue
+            close()
+            current = _List(family, k.style, [k], [k.number])
+            if k.number != 1:
+                current.flags.add("start")
+        close()
+    lists = [lst for lst in lists if not all(k.weak for k in lst.markers[1:2])]
+    lists.sort(key=lambda lst: (lst.start, -len(lst.markers)))
+    return lists
+
+
+RE_SENTENCE_END = re.compile(r"[。！？]|\n")
+
+
+def _strip_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\n":
+        end -= 1
+    return end
+
+
+def _resolve_lists(text: str, lists: list[_List], headings: list[int] | None = None) -> None:
+    """Item ends, parents and depths, processing lists in order of their start.
+
+    An item ends where the next item begins. The last item of a list ends at
+    the first later block marker (one opening a line or a sentence) of a list
+    that started earlier (an ancestor's next item) or that restarts the same
+    family (``一、`` of the next part), at a heading for in-line lists, and
+    never after the end of its parent item. In-line lists (``一是``, ``一要``,
+    ``①``) also end with their paragraph, and their last item is cut at the
+    sentence end nearest to the median length of the other items.
+    """
+    n = len(text)
+    headings = sorted(headings or [])
+    # every marker of a list: (position, start of its list, block, family, opens its list)
+    owned = sorted(
+        (k.start, lst.start, k.block, lst.family, i == 0) for lst in lists for i, k in enumerate(lst.markers)
+    )
+    owned_pos = [o[0] for o in owned]
+    done: list[_List] = []
+    for lst in lists:
+        parent, limit, depth = None, n, 1
+        for li, other in enumerate(done):
+            if other.start <= lst.start < other.end:
+                for ii, k in enumerate(other.markers):
+                    if k.start < lst.start < other.ends[ii] and other.depth + 1 > depth:
+                        parent, limit, depth = (li, ii), other.ends[ii], other.depth + 1
+        lst.parent, lst.depth = parent, depth
+        ends = [_strip_end(text, a.start, b.start) for a, b in zip(lst.markers, lst.markers[1:], strict=False)]
+        last = lst.markers[-1]
+        stop = limit
+        i = bisect.bisect_right(owned_pos, last.start)
+        while i < len(owned) and owned[i][0] < stop:
+            pos, list_start, block, family, opens = owned[i]
+            if block and (list_start < lst.start or (family == lst.family and opens)):
+                stop = pos
+                break
+            i += 1
+        inline = lst.family not in HEADING_FAMILIES and not (lst.family == "ordinal" and _all_block(lst))
+        if inline:
+            h = bisect.bisect_right(headings, last.start)
+            if h < len(headings):
+                stop = min(stop, headings[h])
+            para = text.find("\n", last.end, stop)
+            if para >= 0:
+                stop = para
+            lengths = [e - k.start for k, e in zip(lst.markers, ends, strict=False)]
+            target = last.start + int(np.median(lengths))
+            stop = _sentence_end_near(text, last.end, target, stop)
+        ends.append(_strip_end(text, last.start, max(stop, last.end)))
+        lst.ends = [min(e, limit) for e in ends]
+        done.append(lst)
+    lists[:] = done
+
+
+def _sentence_end_near(text: str, begin: int, target: int, stop: int) -> int:
+    """The sentence end between ``begin`` and ``stop`` nearest to ``target``."""
+    best = stop
+    for m in RE_SENTENCE_END.finditer(text, begin, stop):
+        end = m.end() if m.group() != "\n" else m.start()
+        if best == stop or abs(end - target) < abs(best - target):
+            best = end
+        if end > target:
+            break
+    return best
+
+
+def _all_block(lst: _List) -> bool:
+    return all(k.block for k in lst.markers)
+
+
+#: A heading without a marker: a short line with no sentence punctuation.
+RE_BARE_HEADING = re.compile(r"^[^\n。；！？，：]{2,30}$", re.M)
+
+
+def _enumeration_lists(text: str, heading_starts: frozenset[int] = frozenset()) -> list[_List]:
+    headings = sorted(set(heading_starts) | {m.start() for m in RE_BARE_HEADING.finditer(text)})
+    lists = _assemble_lists(_scan_markers(text, heading_starts), headings)
+    _resolve_lists(text, lists, headings)
+    return lists
+
+
+# ---------------------------------------------------------------------------
+# announcements
+# ---------------------------------------------------------------------------
+_COUNT = rf"(?P<count>几|两|[{NUMERAL}]{{1,3}}|\d{{1,2}})"
+_UNIT = (
+    r"(?P<unit>句话|点意见|点要求|点建议|点看法|点体会|点想法|点认识|点希望|点思考|点|个方面的?(?:问题|工作|要求|意见)?"
+    r"|方面|个问题|个字|类|条意见|条|件事|项工作|项任务|项措施|项重点工作|项|"
+    r"个“[^”\n]{1,10}”|个[^\s，。；：！？、“”]{1,4}?(?=[：，。；\n]))"
+)
+#: An announcing verb, up to six characters of object (``就下一步工作提``), then the count.
+RE_ANNOUNCE_VERB = re.compile(
+    r"(?P<verb>讲|谈|说说|说|提|提出|强调|突出|抓好|抓住|做好|做到|把握|处理好|注意|明确|分为|归纳为|概括为|"
+    r"包括|汇报|报告|把握好|落实好|聚焦|关键在于?|重点是|拿出|实现|坚持|体现在|表现在)"
+    r"(?:以下|如下|这么|这样|下面|好)?" + _COUNT + _UNIT
+)
+#: A quoted numbered formula (``“五个聚焦”``): an announcement only when its list follows at once.
+RE_ANNOUNCE_QUOTED = re.compile(rf"“(?P<count>两|[{NUMERAL}]{{1,3}})个(?P<unit>[^”\n]{{1,8}})”")
+#: ``以下…：`` announcements (``主要做了以下工作：``), count unknown unless stated.
+RE_ANNOUNCE_FOLLOWING = re.compile(
+    rf"(?:以下|如下)(?P<count>几|两|[{NUMERAL}]{{1,3}})?(?:个|点|项|条|类)?"
+    r"(?P<unit>方面的?(?:工作|问题|要求|意见)?|工作|任务|建议|意见|要求|措施|问题|内容|重点)?(?=[。：:\n])"
+)
+RE_CLAUSE_START = re.compile(r"[，。；：！？\n]")
+#: Largest gap (characters) between an announcement and the first marker of its list.
+ANNOUNCE_WINDOW = 80
+
+
+@dataclass
+class _Announcement:
+    start: int  # clause start
+    core_start: int
+    core_end: int
+    announced: float
+    unit: str
+    strong: bool  # announcing verb
+
+
+def _clause_start(text: str, pos: int) -> int:
+    for i in range(pos - 1, max(-1, pos - 60), -1):
+        if text[i] in "，。；：！？\n":
+            return i + 1
+    return max(0, pos - 60) if pos > 60 else 0
+
+
+def _scan_announcements(text: str) -> list[_Announcement]:
+    found: dict[int, _Announcement] = {}
+    for m in RE_ANNOUNCE_VERB.finditer(text):
+        value = parse_chinese_numeral(m.group("count"))
+        found[m.start()] = _Announcement(
+            _clause_start(text, m.start()), m.start(), m.end(),
+            float(value) if value is not None else np.nan, m.group("unit"), True,
+        )
+    for m in RE_ANNOUNCE_QUOTED.finditer(text):
+        if any(a.core_start <= m.start() < a.core_end for a in found.values()):
+            continue
+        value = parse_chinese_numeral(m.group("count"))
+        found[m.start()] = _Announcement(
+            _clause_start(text, m.start()), m.start(), m.end(), float(value or 0), m.group("unit"), False
+        )
+    for m in RE_ANNOUNCE_FOLLOWING.finditer(text):
+        if any(a.core_start <= m.start() < a.core_end for a in found.values()):
+            continue
+        value = parse_chinese_numeral(m.group("count") or "")
+        found[m.start()] = _Announcement(
+            _clause_start(text, m.start()), m.start(), m.end(),
+            float(value) if value is not None else np.nan, m.group("unit") or "", False,
+        )
+    return sorted(found.values(), key=lambda a: a.core_start)
+
+
+def _link(text: str, announcement: _Announcement, lists: list[_List], runs: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
+    """The list (or parallel run) an announcement introduces: (kind 0/1, index, n_items)."""
+    window_end = announcement.core_end + ANNOUNCE_WINDOW
+    best = None
+    for i, lst in enumerate(lists):
+        if lst.start < announcement.core_end:
+            continue
+        if lst.start > window_end:
+            break
+        gap = text[announcement.core_end : lst.start]
+        if len(RE_SENTENCE_END.findall(gap)) > (2 if announcement.strong else 1):
+            continue
+        if not announcement.strong and len(gap) > 20:
+            continue
+        best = (0, i, len(lst.markers))
+        break
+    if best is None and announcement.strong:
+        for i, (start, _end, n_items) in enumerate(runs):
+            if announcement.core_end <= start <= announcement.core_end + 12:
+                best = (1, i, n_items)
+                break
+    return best
+
+
+# ---------------------------------------------------------------------------
+# parallelism
+# ---------------------------------------------------------------------------
+#: Quoted and bracketed stretches are never split into units.
+RE_CLAUSE = re.compile(r"(?:“[^“”\n]{0,80}”|（[^（）\n]{0,60}）|[^，；。！？：\n“（]|[“（])+")
+#: Minimum number of shared characters (opening + ending) for two consecutive
+#: units to be parallel. An opening of one character is enough when it is one of
+#: :data:`ANAPHORA` and the two units also share an inner stretch of at least
+#: :data:`PARALLEL_MIN_INNER` characters (``要…以更加务实的举措…``), or when the
+#: run has at least four units (``要…，要…，要…，要…``).
+PARALLEL_MIN_SHARED = 2
+PARALLEL_MIN_INNER = 4
+#: Units of a run that shares only an ending differ in length by at most this factor.
+ENDING_MAX_RATIO = 2.0
+#: Runs need at least this many units.
+PARALLEL_MIN_RUN = 3
+#: One-character openings that carry a parallel run of four units, or of three
+#: units with a shared inner frame.
+ANAPHORA = frozenset("要把以让在用向从对为不更既又使靠抓促推强保建重严优做敢善勇真")
+#: One-character openings strong enough for a run of three (要…，要…，要…).
+STRONG_ANAPHORA = frozenset("要把让")
+#: Connectives stripped before a second comparison of openings (要强化…，强化…).
+RE_LEADING = re.compile(r"^(?:同时|进一步|更要|还要|也要|必须|要|并|还|也|又|都)")
+#: Units shorter than this (characters) are not compared.
+MIN_UNIT = 3
+_STRIP_OPEN = "“‘（"
+
+
+def _common_prefix(a: str, b: str) -> int:
+    if not a or not b or a[0] != b[0]:
+        return 0
+    n = min(len(a), len(b))
+    i = 1
+    while i < n and a[i] == b[i]:
+        i += 1
+    return i
+
+
+def _common_suffix(a: str, b: str) -> int:
+    if not a or not b or a[-1] != b[-1]:
+        return 0
+    n = min(len(a), len(b))
+    i = 1
+    while i < n and a[-1 - i] == b[-1 - i]:
+        i += 1
+    return i
+
+
+def _grams(s: str, k: int = PARALLEL_MIN_INNER) -> set[str]:
+    return {s[i : i + k] for i in range(1, len(s) - k + 1) if "“" not in s[i : i + k] and "”" not in s[i : i + k]}
+
+
+def parallel_similarity(a: str, b: str) -> tuple[int, int, int]:
+    """Shared opening, ending and inner stretch (in characters) of two units.
+
+    Two units are parallel when ``opening + ending >= PARALLEL_MIN_SHARED``, or
+    when they share a one-character opening from :data:`ANAPHORA` and an inner
+    stretch of at least :data:`PARALLEL_MIN_INNER` characters.
+
+    >>> parallel_similarity("强化危机感", "强化紧迫感")
+    (2, 1, 0)
+    >>> parallel_similarity("要严守耕地红线，以更加务实的举措确保粮食安全", "要注重特色化布局，以更加务实的举措打造现代农业")
+    (1, 0, 9)
+    """
+    p = _common_prefix(a, b)
+    s = _common_suffix(a, b) if p < min(len(a), len(b)) else 0
+    inner = 0
+    if p >= 1 and len(a) > PARALLEL_MIN_INNER + 1 and len(b) > PARALLEL_MIN_INNER + 1:
+        shared = _grams(a) & _grams(b)
+        if shared:
+            inner = _longest_shared(a, b, shared)
+    return p, s, inner
+
+
+def _longest_shared(a: str, b: str, seeds: set[str]) -> int:
+    best = 0
+    for g in seeds:
+        i = a.find(g, 1)
+        while i > 0:
+            j = b.find(g, 1)
+            while j > 0:
+                k = PARALLEL_MIN_INNER
+                while i + k < len(a) and j + k < len(b) and a[i + k] == b[j + k]:
+                    k += 1
+                best = max(best, k)
+                j = b.find(g, j + 1)
+            i = a.find(g, i + 1)
+    return best
+
+
+@dataclass
+class _Run:
+    level: str
+    units: list[tuple[int, int]]
+    shared: str
+    mode: str
+    score: int
+
+
+def _units(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
+    out = []
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        out.append((s, e, m.group()))
+    return out
+
+
+def _opening_runs(units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> list[_Run]:
+    runs: list[_Run] = []
+    n = len(units)
+    level = ""
+    i = 0
+    while i < n - 2:
+        a = strings[i]
+        if len(a) < MIN_UNIT or not connected[i] or a[0] != strings[i + 1][:1]:
+            i += 1
+            continue
+        opening = a
+        j = i + 1
+        inner_set: set[str] | None = None
+        while j < n and connected[j - 1] and len(strings[j]) >= MIN_UNIT:
+            p = _common_prefix(opening, strings[j])
+            if p >= PARALLEL_MIN_SHARED:
+                opening = opening[:p]
+                j += 1
+                continue
+            if p == 1 and (len(opening) == 1 or j == i + 1) and opening[0] in ANAPHORA:
+                opening = opening[:1]
+                j += 1
+                continue
+            break
+        count = j - i
+        if count >= PARALLEL_MIN_RUN:
+            shared = opening
+            mode = "opening"
+            ok = len(opening) >= PARALLEL_MIN_SHARED
+            if not ok:
+                # one-character anaphora: needs a longer run or a shared inner frame
+                inner_set = None
+                for s in strings[i:j]:
+                    g = _grams(s)
+                    inner_set = g if inner_set is None else inner_set & g
+                    if not inner_set:
+                        break
+                if inner_set:
+                    inner = max(inner_set)
+                    # grow the inner stretch as far as every unit agrees
+                    inner = _grow_inner(strings[i:j], inner)
+                    shared, mode, ok = f"{opening}…{inner}…", "frame", True
+                elif count >= PARALLEL_MIN_RUN + 1 or opening in STRONG_ANAPHORA:
+                    shared, ok = opening, True
+            if ok:
+                ending = strings[i]
+                for s in strings[i + 1 : j]:
+                    ending = ending[len(ending) - _common_suffix(ending, s) :] if _common_suffix(ending, s) else ""
+                if ending and mode == "opening" and len(ending) < len(strings[i]) - len(opening):
+                    shared = f"{opening}…{ending}"
+                elif mode == "opening":
+                    shared = f"{opening}…"
+                runs.append(_Run(level, [(units[k][0], units[k][1]) for k in range(i, j)], shared, mode, count))
+                i = j
+                continue
+        i += 1
+    return runs
+
+
+def _connected(text: str, units: list[tuple[int, int, str]], breaks: str) -> list[bool]:
+    """Whether each unit and the next are separated by one or two delimiters, none in ``breaks``."""
+    out = []
+    for (_s0, e0, _a), (s1, _e1, _b) in zip(units, units[1:], strict=False):
+        gap = s1 - e0
+        if gap == 1:
+            out.append(text[e0] not in breaks)
+        elif gap == 2:
+            out.append(text[e0] not in breaks and text[e0 + 1] not in breaks)
+        else:
+            out.append(False)
+    return out
+
+
+def _sentences_from_clauses(text: str, clauses: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Join clauses separated by ``，`` or ``：`` into sentences (split at ``；。！？`` and line breaks)."""
+    out = []
+    start = None
+    for k, (s, e, _u) in enumerate(clauses):
+        if start is None:
+            start = s
+        nxt = clauses[k + 1][0] if k + 1 < len(clauses) else -1
+        if nxt == e + 1 and text[e] in "，：":
+            continue
+        out.append((start, e, text[start:e]))
+        start = None
+    return out
+
+
+_LEADING_FIRST = frozenset("同进更还也必要并又都")
+
+
+def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> list[_Run]:
+    runs: list[_Run] = []
+    n = len(units)
+    if n < PARALLEL_MIN_RUN:
+        return runs
+    # consecutive: the gap between two units is one delimiter, not a line
+    # break; clauses of a run also stay inside one sentence
+    connected = _connected(text, units, "\n。！？" if level == "clause" else "\n")
+    strings = [u[2] for u in units]
+    stripped = [RE_LEADING.sub("", u, count=1) if u[:1] in _LEADING_FIRST else u for u in strings]
+    for variant in (strings, stripped):
+        runs.extend(_opening_runs(units, variant, connected))
+    for run in runs:
+        run.level = level
+    # endings
+    i = 0
+    while i < n - 2:
+        a = strings[i]
+        if len(a) < MIN_UNIT or not connected[i]:
+            i += 1
+            continue
+        ending = a
+        j = i + 1
+        while j < n and connected[j - 1] and len(strings[j]) >= MIN_UNIT:
+            s = _common_suffix(ending, strings[j])
+            if s >= PARALLEL_MIN_SHARED and s < len(strings[j]):
+                ending = ending[len(ending) - s :]
+                j += 1
+                continue
+            break
+        lengths = [len(x) for x in strings[i:j]]
+        if j - i >= PARALLEL_MIN_RUN and RE_HAN_CHAR.search(ending) and max(lengths) <= ENDING_MAX_RATIO * min(lengths):
+            runs.append(_Run(level, [(units[k][0], units[k][1]) for k in range(i, j)], f"…{ending}", "ending", j - i))
+            i = j
+            continue
+        i += 1
+    return runs
+
+
+def _grow_inner(strings: list[str], seed: str) -> str:
+    a = strings[0]
+    pos = a.find(seed, 1)
+    if pos < 0:
+        return seed
+    lo, hi = pos, pos + len(seed)
+    while lo > 1 and all(a[lo - 1 : hi] in s[1:] for s in strings[1:]):
+        lo -= 1
+    while hi < len(a) and all(a[lo : hi + 1] in s[1:] for s in strings[1:]):
+        hi += 1
+    return a[lo:hi]
+
+
+def _parallel_runs(text: str) -> list[_Run]:
+    clauses = _units(text, RE_CLAUSE)
+    sentences = _sentences_from_clauses(text, clauses)
+    runs = _runs_at_level(text, sentences, "sentence") + _runs_at_level(text, clauses, "clause")
+    # keep one run per stretch: the one with more units, then sentence level first
+    runs.sort(key=lambda r: (-len(r.units), 0 if r.level == "sentence" else 1, r.units[0][0]))
+    kept: list[_Run] = []
+    for run in runs:
+        s, e = run.units[0][0], run.units[-1][1]
+        clash = False
+        for other in kept:
+            os_, oe = other.units[0][0], other.units[-1][1]
+            if s < oe and os_ < e:
+                # nested runs at a finer level inside one unit of the other are kept
+                inside_one_unit = any(us <= s and e <= ue for us, ue in other.units)
+                if not inside_one_unit:
+                    clash = True
+                    break
+        if not clash:
+            kept.append(run)
+    kept.sort(key=lambda r: r.units[0][0])
+    return kept
+
+
+# ---------------------------------------------------------------------------
+# set patterns: reduplication and templates
+# ---------------------------------------------------------------------------
+#: V-X-V-Y: the same character at positions one and three, different second and fourth.
+RE_REDUPLICATION = re.compile(rf"([{HAN}])([{HAN}])\1([{HAN}])")
+#: First characters of V-X-V-Y phrases that are almost always accidental.
+REDUPLICATION_STOP = frozenset(
+    "的了是和与及或在中对为于以把被将而并也就都还又所之其这那各每该本此个等年月日万亿元人国市省区县镇村党"
+    "一二三四五六七八九十第上下来去到出过里内外前后新老大小高低长多少第"
+)
+#: Second-or-fourth characters that break a V-X-V-Y reading (function words).
+REDUPLICATION_BAD_FILL = frozenset("的了是和与及或在之其这那个等")
+RE_MIDDLE_TEMPLATE = re.compile(rf"(?<![{HAN}])([{HAN}])中(求)([{HAN}])(?![中])")
+RE_MIDDLE_TEMPLATE_LOOSE = re.compile(rf"([稳进变危乱忙])中(求|有|向)([{HAN}])")
+RE_ONE_ONE = re.compile(rf"一([{HAN}])一([{HAN}])")
+RE_HERO = re.compile(rf"([{HAN}]{{2}})论英雄")
+RE_ZERO = re.compile(rf"零([{HAN}]{{1,3}}?)(?=[”、，。；：（）\n]|$)")
+RE_FOUR_SERIES = re.compile(
+    rf"(?:(?<=[、，；：。！？“\n（])|^)[{HAN}]{{4}}(?:[、，][{HAN}]{{4}}){{2,}}(?=[、，；：。！？”）\n]|$)", re.M
+)
+#: 零X words that are ordinary vocabulary, not the 零X template.
+ZERO_WORDS = frozenset({"售", "部件", "件", "星", "散", "碎", "食", "钱", "工", "点", "下", "用", "头", "花", "担", "配件", "售额", "售业", "售总额", "时"})
+#: 零X set phrases that count on their own, outside a series or quotes.
+ZERO_SET_PHRASES = frozenset({"容忍", "距离", "增长", "突破", "事故", "风险", "障碍", "门槛", "收费", "排放", "跑腿", "投诉", "死角", "盲区"})
+#: 一X一Y with these X are counting phrases, not the template (一个一个, 一次一次).
+ONE_ONE_STOP = frozenset("个次年天月日是些种位名件批张")
+#: Separators allowed between members of a series (with quotes and short glosses).
+RE_SERIES_GAP = re.compile(r"”?(?:（[^（）\n]{0,12}）)?[、，和及]?“?")
+
+
+def _series(text: str, matches: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Group template matches that follow each other separated by 、，, quotes or glosses."""
+    groups: list[list[tuple[int, int]]] = []
+    for s, e in matches:
+        if groups:
+            ps, pe = groups[-1][-1]
+            gap = RE_SERIES_GAP.fullmatch(text, pe, s)
+            if gap is not None and s - pe <= 16:
+                groups[-1].append((s, e))
+                continue
+        groups.append([(s, e)])
+    return groups
+
+
+RE_SERIES_SPLIT = re.compile("[、，]")
+#: A word of the dictionary at least this frequent counts as a word (jieba's counts).
+WORD_FREQUENCY = 100
+
+
+@lru_cache(maxsize=1)
+def _word_frequency() -> dict[str, int]:
+    """jieba's dictionary frequencies, loaded once and quietly."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    jieba_logger = logging.getLogger("jieba")
+    level = jieba_logger.level
+    jieba_logger.setLevel(logging.WARNING)
+    try:
+        tokenizer.initialize()
+    finally:
+        jieba_logger.setLevel(level)
+    return tokenizer.FREQ
+
+
+def _straddles_words(text: str, start: int, v: str, x: str) -> bool:
+    """An accidental V-X-V-Y across two words (农业|产业|布局 gives 业产业布)."""
+    frequency = _word_frequency()
+    joined = frequency.get(x + v) or 0
+    if joined >= WORD_FREQUENCY:
+        return True
+    before = text[start - 1 : start]
+    return joined > 0 and (frequency.get(before + v) or 0) >= WORD_FREQUENCY
+
+
+def _parallel_phrases(phrases: list[str]) -> bool:
+    """Four-character phrases in a row read as parallel (not a list of nouns).
+
+    Every neighbouring pair shares a character at the same position
+    (``敢于担当、勇于担当``, ``一个链长、一个专班``), or at least half of them are
+    set phrases of the dictionary (``同心同德``, ``埋头苦干``) or reduplicative.
+    """
+    if all(any(a[i] == b[i] for i in range(4)) for a, b in zip(phrases, phrases[1:], strict=False)):
+        return True
+    frequency = _word_frequency()
+    set_like = sum(
+        1 for p in phrases if (frequency.get(p) or 0) > 0 or p[0] == p[2] or (p[0] == p[1] and p[2] == p[3])
+    )
+    return 2 * set_like >= len(phrases)
+
+
+def _set_patterns(text: str) -> list[tuple[int, int, str, str, int]]:
+    """(start, end, kind, pattern, n_items) of reduplications and templates."""
+    out: list[tuple[int, int, str, str, int]] = []
+    for m in RE_REDUPLICATION.finditer(text):
+        v, x, y = m.group(1), m.group(2), m.group(3)
+        if v in REDUPLICATION_STOP or x == y or x == v or y == v:
+            continue
+        if x in REDUPLICATION_BAD_FILL or y in REDUPLICATION_BAD_FILL or x in "不没":
+            continue
+        if _straddles_words(text, m.start(), v, x):
+            continue
+        out.append((m.start(), m.end(), "reduplication", "ABAC", 1))
+    middle = {m.start(): m for m in RE_MIDDLE_TEMPLATE.finditer(text)}
+    for m in RE_MIDDLE_TEMPLATE_LOOSE.finditer(text):
+        middle.setdefault(m.start(), m)
+    spans = sorted((m.start(), m.end()) for m in middle.values() if m.group(1) != m.group(3))
+    for group in _series(text, spans):
+        out.append((group[0][0], group[-1][1], "template", "X中求Y", len(group)))
+    ones = [(m.start(), m.end()) for m in RE_ONE_ONE.finditer(text) if m.group(1) not in ONE_ONE_STOP and m.group(1) != m.group(2) and m.group(2) != "一"]
+    for group in _series(text, ones):
+        out.append((group[0][0], group[-1][1], "template", "一X一Y", len(group)))
+    heroes = [(m.start(), m.end()) for m in RE_HERO.finditer(text)]
+    for group in _series(text, heroes):
+        out.append((group[0][0], group[-1][1], "template", "X论英雄", len(group)))
+    zeros = []
+    for m in RE_ZERO.finditer(text):
+        word = m.group(1)
+        if word in ZERO_WORDS or word[0] in "售部件星散碎食钱的和与点时分":
+            continue
+        zeros.append((m.start(), m.end()))
+    for group in _series(text, zeros):
+        quoted = text[group[0][0] - 1 : group[0][0]] == "“"
+        if len(group) >= 2 or quoted or text[group[0][0] + 1 : group[0][1]] in ZERO_SET_PHRASES:
+            out.append((group[0][0], group[-1][1], "template", "零X", len(group)))
+    for m in RE_FOUR_SERIES.finditer(text):
+        phrases = RE_SERIES_SPLIT.split(m.group())
+        if not _parallel_phrases(phrases):
+            continue
+        n_items = len(phrases)
+        out.append((m.start(), m.end(), "template", "四字格排比", n_items))
+    out.sort()
+    return out
+
+
+# ---------------------------------------------------------------------------
+# one text
+# ---------------------------------------------------------------------------
+def _empty() -> pd.DataFrame:
+    frame = pd.DataFrame({c: pd.Series(dtype=object) for c in FORMULA_COLUMNS})
+    return _typed(frame)
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.astype(
+        {
+            "doc_id": object, "start": "int64", "end": "int64", "text": object, "kind": object, "id": object,
+            "parent": object, "depth": "Int64", "item": "Int64", "n_items": "Int64", "announced": "float64",
+            "found": "Int64", "agree": "boolean", "shared": object, "pattern": object, "level": object,
+            "flag": object, "core_start": "int64", "core_end": "int64",
+        }
+    )
+
+
+def find_formulas_in_text(text: str, doc_id: str = "", headings: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Formulaic spans of one normalized text (see the module docs for the kinds).
+
+    Parameters
+    ----------
+    text : str
+        Normalized text (``doc.text``).
+    doc_id : str
+        Identifier written into the ``doc_id`` column and into the ``id`` values.
+    headings : DataFrame, optional
+        ``doc.headings`` (``start, end, text, level, marker``). A list marker
+        at the start of a heading opens a block (it stops the last item of a
+        list nested under the previous heading), even where the source ran
+        its paragraphs together.
+
+    Returns
+    -------
+    DataFrame
+        Columns :data:`FORMULA_COLUMNS`, one row per span, sorted by ``start``,
+        then longer spans first.
+
+    Examples
+    --------
+    >>> spans = find_formulas_in_text("要求做到三点：一是抓实抓好，二是稳中求进，三是一镇一业、一村一品。", doc_id="d")
+    >>> spans[["kind", "text"]].head(3).values.tolist()
+    [['announced_structure', '要求做到三点：一是抓实抓好，二是稳中求进，三是一镇一业、一村一品。'], ['enumeration', '一是抓实抓好，二是稳中求进，三是一镇一业、一村一品。'], ['enumeration_item', '一是抓实抓好，']]
+    """
+    return _frame(_formula_rows(text, doc_id, headings))
+
+
+def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = None) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    heading_starts: frozenset[int] = frozenset()
+    if headings is not None and len(headings) and "start" in headings:
+        heading_starts = frozenset(int(s) for s in headings["start"])
+    lists = _enumeration_lists(text, heading_starts)
+    runs = _parallel_runs(text)
+    prefix = f"{doc_id}/" if doc_id else ""
+
+    list_ids = [f"{prefix}E{i + 1}" for i in range(len(lists))]
+    for i, lst in enumerate(lists):
+        parent = None
+        if lst.parent is not None:
+            parent = f"{list_ids[lst.parent[0]]}.{lst.parent[1] + 1}"
+        rows.append(_row(text, doc_id, lst.start, lst.end, "enumeration", id=list_ids[i], parent=parent,
+                         depth=lst.depth, n_items=len(lst.markers), pattern=lst.style,
+                         flag=",".join(sorted(lst.flags)) or None, core_start=lst.start, core_end=lst.start))
+        for j, (k, end) in enumerate(zip(lst.markers, lst.ends, strict=True)):
+            rows.append(_row(text, doc_id, k.start, end, "enumeration_item", id=f"{list_ids[i]}.{j + 1}",
+                             parent=list_ids[i], depth=lst.depth, item=lst.numbers[j], pattern=k.style,
+                             core_start=k.start, core_end=k.end))
+
+    run_ids = [f"{prefix}P{i + 1}" for i in range(len(runs))]
+    run_spans = [(r.units[0][0], r.units[-1][1], len(r.units)) for r in runs]
+    for i, run in enumerate(runs):
+        s, e = run.units[0][0], run.units[-1][1]
+        rows.append(_row(text, doc_id, s, e, "parallelism", id=run_ids[i], n_items=len(run.units),
+                         shared=run.shared, pattern=run.mode, level=run.level, core_start=s, core_end=e))
+
+    announcements = _scan_announcements(text)
+    linked: dict[tuple[int, int], dict[str, Any]] = {}
+    n_announced = 0
+    for a in announcements:
+        link = _link(text, a, lists, run_spans)
+        if link is None:
+            if not a.strong:
+                continue
+            end, found, target = a.core_end, 0, None
+        else:
+            kind, index, found = link
+            if not a.strong and not np.isnan(a.announced) and a.announced != found:
+                continue
+            if kind == 0:
+                end, target = lists[index].end, list_ids[index]
+            else:
+                end, target = run_spans[index][1], run_ids[index]
+        if not a.strong and np.isnan(a.announced) and link is None:
+            continue
+        key = (0, 0) if link is None else (link[0], link[1])
+        if link is not None and key in linked:
+            # two announcements of one list (提几点意见。讲三句话。): one structure
+            previous = linked[key]
+            if np.isnan(previous["announced"]) and not np.isnan(a.announced):
+                previous["announced"] = a.announced
+                previous["pattern"] = a.unit
+                previous["agree"] = bool(a.announced == previous["found"])
+            continue
+        n_announced += 1
+        row = _row(text, doc_id, a.start, max(end, a.core_end), "announced_structure", id=f"{prefix}A{n_announced}",
+                   parent=target, announced=a.announced, found=found,
+                   agree=None if np.isnan(a.announced) else bool(a.announced == found),
+                   pattern=a.unit, core_start=a.core_start, core_end=a.core_end)
+        rows.append(row)
+        if link is not None:
+            linked[key] = row
+
+    template_counts: dict[str, int] = {}
+    for s, e, kind, pattern, n_items in _set_patterns(text):
+        letter = "R" if kind == "reduplication" else "T"
+        template_counts[letter] = template_counts.get(letter, 0) + 1
+        shared = {"X中求Y": "中", "一X一Y": "一…一", "X论英雄": "论英雄", "零X": "零"}.get(pattern)
+        rows.append(_row(text, doc_id, s, e, kind, id=f"{prefix}{letter}{template_counts[letter]}", n_items=n_items,
+                         shared=shared, pattern=pattern, core_start=s, core_end=e))
+
+    for row in rows:
+        row["text"] = text[row["start"] : row["end"]]
+    order = {k: i for i, k in enumerate(FORMULA_KINDS)}
+    rows.sort(key=lambda r: (r["start"], -r["end"], order[r["kind"]]))
+    return rows
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    if not rows:
+        return _empty()
+    return _typed(pd.DataFrame(rows, columns=FORMULA_COLUMNS))
+
+
+def _row(text: str, doc_id: str, start: int, end: int, kind: str, **values: Any) -> dict[str, Any]:
+    row: dict[str, Any] = dict.fromkeys(FORMULA_COLUMNS)
+    row.update(doc_id=doc_id, start=int(start), end=int(end), text=None, kind=kind)
+    row.update(values)
+    return row
+
+
+# ---------------------------------------------------------------------------
+# corpus level
+# ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Plain:
+    doc_id: str
+    text: str
+    headings: Any = None
+
+
+def _documents(corpus: Any) -> Iterator[Any]:
+    if isinstance(corpus, str):
+        raise TifaError("find_formulas expects documents or a {doc_id: text} mapping; use find_formulas_in_text for one string")
+    if isinstance(corpus, pd.Series):
+        corpus = corpus.to_dict()
+    if isinstance(corpus, Mapping):
+        for doc_id, text in corpus.items():
+            yield _Plain(str(doc_id), text)
+        return
+    if hasattr(corpus, "doc_id") and hasattr(corpus, "text"):
+        yield corpus
+        return
+    for i, document in enumerate(corpus):
+        if isinstance(document, str):
+            yield _Plain(str(i), document)
+        elif hasattr(document, "doc_id") and hasattr(document, "text"):
+            yield document
+        else:
+            raise TifaError(f"expected documents with doc_id and text, got {type(document).__name__}")
+
+
+def find_formulas(corpus: Any, *, kinds: Iterable[str] | None = None, use_headings: bool = True) -> pd.DataFrame:
+    """Formulaic spans of every document of a corpus.
+
+    Parameters
+    ----------
+    corpus : Corpus, Document, iterable of documents, or mapping
+        Anything with ``doc_id`` and ``text`` (a :class:`tifa.corpus.Corpus`, a
+        list of documents) or a ``{doc_id: text}`` mapping.
+    kinds : iterable of str, optional
+        Keep only these kinds (see :data:`FORMULA_KINDS`); all by default.
+    use_headings : bool
+        Use ``doc.headings`` when documents carry them.
+
+    Returns
+    -------
+    DataFrame
+        Span table with columns :data:`FORMULA_COLUMNS`: ``doc_id, start, end,
+        text, kind`` plus ``id`` and ``parent`` (links between lists, items,
+        announcements), ``depth``, ``item``, ``n_items``, ``announced`` (count
+        announced), ``found`` (items found), ``agree``, ``shared`` (the shared
+        part of a parallel run or template), ``pattern`` (marker style, template
+        name, or how a run is parallel), ``level`` (clause or sentence),
+        ``flag`` (skip, repeat, start), ``core_start, core_end`` (the
+        characters counted by :func:`rate_formulaicity`).
+
+    Examples
+    --------
+    >>> spans = find_formulas({"a": "要稳中求进，要抓实抓好，要一镇一业。", "b": "亩均论英雄、低碳论英雄。"})
+    >>> spans[["doc_id", "kind", "text"]].values.tolist()
+    [['a', 'parallelism', '要稳中求进，要抓实抓好，要一镇一业'], ['a', 'template', '稳中求进'], ['a', 'reduplication', '抓实抓好'], ['a', 'template', '一镇一业'], ['b', 'template', '亩均论英雄、低碳论英雄']]
+    """
+    wanted = None
+    if kinds is not None:
+        wanted = list(kinds)
+        for kind in wanted:
+            check_option("kinds", kind, FORMULA_KINDS)
+    rows: list[dict[str, Any]] = []
+    for document in _documents(corpus):
+        headings = getattr(document, "headings", None) if use_headings else None
+        found = _formula_rows(document.text, str(document.doc_id), headings)
+        if wanted is not None:
+            found = [r for r in found if r["kind"] in wanted]
+        rows.extend(found)
+    return _frame(rows)
+
+
+def _union_length(intervals: Iterable[tuple[int, int]]) -> tuple[int, list[tuple[int, int]]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(intervals):
+        if e <= s:
+            continue
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return sum(e - s for s, e in merged), merged
+
+
+def _counted_prefix(text: str) -> np.ndarray:
+    """Cumulative count of counted characters: ``c[i]`` = counted chars in ``text[:i]``."""
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    counted = (
+        ((codes >= 0x3400) & (codes <= 0x4DBF))
+        | ((codes >= 0x4E00) & (codes <= 0x9FFF))
+        | ((codes >= 0xF900) & (codes <= 0xFAFF))
+        | ((codes >= 0x30) & (codes <= 0x39))
+        | ((codes >= 0x41) & (codes <= 0x5A))
+        | ((codes >= 0x61) & (codes <= 0x7A))
+    )
+    return np.concatenate([[0], np.cumsum(counted, dtype=np.int64)])
+
+
+def rate_formulaicity(corpus: Any, spans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of each document's counted characters inside formulaic cores.
+
+    Formulaicity is defined once, here: the number of counted characters (Han
+    characters, ASCII digits and letters, as in :mod:`tifa.measures`) that lie
+    inside the union of the cores of all formulaic spans, divided by the counted
+    characters of the document. The cores are the announcement phrases
+    (``讲三句话``), the enumeration markers (``一是``, ``（三）``, ``第二句话``), whole
+    parallel runs, reduplications and templates.
+
+    Parameters
+    ----------
+    corpus : Corpus or mapping
+        The documents the spans were found in (the denominator needs the text).
+    spans : DataFrame, optional
+        Output of :func:`find_formulas`; computed when not given.
+
+    Returns
+    -------
+    DataFrame
+        One row per document: ``doc_id``, ``characters`` (counted characters),
+        ``formulaic_characters``, ``formulaicity`` (their ratio), and for each
+        part in :data:`FORMULAICITY_PARTS` the counted characters of that part's
+        cores (``characters_<part>``) and its share (``share_<part>``). Parts
+        overlap (a template inside a parallel run), so they need not add up.
+
+    Examples
+    --------
+    >>> table = rate_formulaicity({"a": "要抓实抓好，要稳中求进，要一镇一业、一村一品。"})
+    >>> table[["characters", "formulaic_characters", "characters_reduplication"]].values.tolist()
+    [[19, 19, 4]]
+    """
+    documents = list(_documents(corpus))
+    if spans is None:
+        spans = find_formulas(documents)
+    by_doc = {k: g for k, g in spans.groupby("doc_id", sort=False)} if len(spans) else {}
+    rows = []
+    for document in documents:
+        doc_id = str(document.doc_id)
+        cum = _counted_prefix(document.text)
+        total = int(cum[-1])
+        group = by_doc.get(doc_id)
+        row: dict[str, Any] = {"doc_id": doc_id, "characters": total}
+        parts: dict[str, list[tuple[int, int]]] = {p: [] for p in FORMULAICITY_PARTS}
+        if group is not None:
+            for kind, s, e in zip(group["kind"], group["core_start"], group["core_end"], strict=True):
+                part = "enumeration" if kind == "enumeration_item" else kind
+                if part in parts and e > s:
+                    parts[part].append((int(s), int(e)))
+        every: list[tuple[int, int]] = []
+        for part, intervals in parts.items():
+            _, merged = _union_length(intervals)
+            chars = int(sum(cum[e] - cum[s] for s, e in merged))
+            row[f"characters_{part}"] = chars
+            every.extend(merged)
+        _, merged = _union_length(every)
+        formulaic = int(sum(cum[e] - cum[s] for s, e in merged))
+        row["formulaic_characters"] = formulaic
+        row["formulaicity"] = formulaic / total if total else np.nan
+        for part in FORMULAICITY_PARTS:
+            row[f"share_{part}"] = row[f"characters_{part}"] / total if total else np.nan
+        rows.append(row)
+    columns = ["doc_id", "characters", "formulaic_characters", "formulaicity"]
+    columns += [f"characters_{p}" for p in FORMULAICITY_PARTS] + [f"share_{p}" for p in FORMULAICITY_PARTS]
+    return pd.DataFrame(rows, columns=columns).sort_values("doc_id", kind="mergesort").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------
+# four-character phrases (四字格)
+# ---------------------------------------------------------------------------
+RE_FOUR_HAN = re.compile(f"[{HAN}]{{4}}")
+
+
+def count_four_character_phrases(
+    corpus: Any, *, tokenizer: Literal["jieba"] | Callable[[str], list[str]] = "jieba"
+) -> pd.DataFrame:
+    """Density of four-character tokens (四字格) per document.
+
+    Tokens come from ``tokenizer`` (``"jieba"`` uses :func:`tifa.segment.make_tokenizer`
+    when available, else ``jieba.lcut``); a four-character phrase is a token of
+    exactly four Han characters (``凝心聚力``, ``稳中求进``, ``实事求是``).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id, characters, four_character_tokens, four_character_characters,
+        rate_per_10k`` (tokens per 10,000 counted characters) and ``share``
+        (counted characters inside four-character tokens / counted characters).
+
+    Examples
+    --------
+    >>> table = count_four_character_phrases({"a": "凝心聚力，实事求是"}, tokenizer=lambda t: ["凝心聚力", "，", "实事求是"])
+    >>> int(table.loc[0, "four_character_tokens"]), float(table.loc[0, "share"])
+    (2, 1.0)
+    """
+    if isinstance(tokenizer, str):
+        check_option("tokenizer", tokenizer, ("jieba",))
+        tokenize = _jieba_tokenizer()
+    else:
+        tokenize = tokenizer
+    rows = []
+    for document in _documents(corpus):
+        text = document.text
+        total = int(_counted_prefix(text)[-1])
+        tokens = [t for t in tokenize(text) if len(t) == 4 and RE_FOUR_HAN.fullmatch(t)]
+        count = len(tokens)
+        rows.append({
+            "doc_id": str(document.doc_id), "characters": total, "four_character_tokens": count,
+            "four_character_characters": 4 * count,
+            "rate_per_10k": count * 10_000 / total if total else np.nan,
+            "share": 4 * count / total if total else np.nan,
+        })
+    return pd.DataFrame(rows).sort_values("doc_id", kind="mergesort").reset_index(drop=True)
+
+
+def _jieba_tokenizer() -> Callable[[str], list[str]]:
+    try:
+        from tifa.segment import make_tokenizer
+
+        return make_tokenizer("jieba")
+    except Exception:  # noqa: BLE001 - segment module missing or without that backend
+        import jieba
+
+        return lambda text: jieba.lcut(text)
+
+
+# ---------------------------------------------------------------------------
+# evaluation against hand annotation
+# ---------------------------------------------------------------------------
+RE_WHITESPACE = re.compile(r"\s+")
+#: A predicted span matches a gold start inside it or this close to its start.
+GOLD_TOLERANCE = 8
+_GOLD_TO_PRED = {
+    "announced_structure": ("announced_structure",),
+    "announced_item": ("enumeration_item",),
+    "enumeration": ("enumeration",),
+    "parallelism": ("parallelism",),
+}
+
+
+def locate_gold(gold: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
+    """Add ``start`` to gold rows: where ``left + text`` occurs in the document.
+
+    Matching ignores whitespace on both sides; rows that cannot be located get
+    ``start = -1``. When ``left + text`` occurs more than once, the first
+    occurrence after the previous row of the same document and kind is taken.
+
+    >>> gold = pd.DataFrame({"doc_id": ["a"], "kind": ["enumeration"], "left": ["指出："], "text": ["一是抓实"]})
+    >>> locate_gold(gold, {"a": "他指出：\\n一是抓实抓好"})["start"].tolist()
+    [5]
+    """
+    starts = []
+    compact_cache: dict[str, tuple[str, list[int]]] = {}
+    last: dict[tuple[str, str], int] = {}
+    for doc_id, kind, left, text in zip(gold["doc_id"], gold["kind"], gold["left"].fillna(""), gold["text"].fillna(""), strict=True):
+        doc_id = str(doc_id)
+        if doc_id not in texts:
+            starts.append(-1)
+            continue
+        if doc_id not in compact_cache:
+            full = texts[doc_id]
+            index = [i for i, ch in enumerate(full) if not ch.isspace()]
+            compact_cache[doc_id] = ("".join(full[i] for i in index), index)
+        compact, index = compact_cache[doc_id]
+        left = RE_WHITESPACE.sub("", str(left))
+        body = RE_WHITESPACE.sub("", str(text))
+        needle = left + body
+        after = last.get((doc_id, str(kind)), 0)
+        pos = compact.find(needle, after) if needle else -1
+        if pos < 0 and needle:
+            pos = compact.find(needle)
+        if pos < 0 and body:
+            pos = compact.find(body, after)
+            pos = pos - len(left) if pos >= 0 else -1
+            if pos < -len(left):
+                pos = -1
+        if pos < 0 and not (needle and compact.find(body) >= 0):
+            starts.append(-1)
+            continue
+        if pos < 0:
+            pos = compact.find(body) - len(left)
+        at = pos + len(left)
+        starts.append(index[at] if 0 <= at < len(index) else -1)
+        last[(doc_id, str(kind))] = pos + 1
+    located = gold.copy()
+    located["start"] = pd.Series(starts, index=gold.index, dtype="int64")
+    return located
+
+
+def _match(gold_starts: list[int], pred: list[tuple[int, int]]) -> int:
+    """Greedy one-to-one matching by distance between starts; returns matches."""
+    pairs = []
+    for gi, g in enumerate(gold_starts):
+        if g < 0:
+            continue
+        for pi, (s, e) in enumerate(pred):
+            if abs(g - s) <= GOLD_TOLERANCE or s <= g < e:
+                pairs.append((abs(g - s), gi, pi))
+    pairs.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi in used_g or pi in used_p:
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+    return len(used_g)
+
+
+def evaluate_against_gold(pred: pd.DataFrame, gold: pd.DataFrame, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Precision, recall and F1 of predicted spans against hand annotation.
+
+    Gold rows are located by ``left + text`` in the document text (whitespace
+    ignored). A gold row matches a predicted span of the corresponding kind when
+    its start falls inside the span or within :data:`GOLD_TOLERANCE` characters
+    of the span's start; matching is one to one, nearest starts first.
+    ``announced_item`` gold rows are matched against ``enumeration_item`` spans.
+
+    Parameters
+    ----------
+    pred : DataFrame
+        Output of :func:`find_formulas` for the annotated documents.
+    gold : DataFrame
+        Columns ``doc_id, kind, left, text`` (and optionally ``start``, used when
+        ``texts`` is not given).
+    texts : mapping, optional
+        ``{doc_id: text}`` used to locate gold rows.
+
+    Returns
+    -------
+    DataFrame
+        One row per document and gold kind, plus ``doc_id == "all"`` totals:
+        ``doc_id, kind, gold, predicted, matched, precision, recall, f1``
+        (``precision`` is NaN for announced items, whose predictions are all
+        list items).
+
+    Examples
+    --------
+    >>> text = "讲两点：一是抓实抓好；二是稳中求进。"
+    >>> pred = find_formulas({"d": text})
+    >>> gold = pd.DataFrame({"doc_id": ["d"], "kind": ["enumeration"], "left": ["讲两点："], "text": ["一是抓实抓好；二是稳中求进。"]})
+    >>> evaluate_against_gold(pred, gold, {"d": text})[["doc_id", "kind", "recall", "precision"]].values.tolist()
+    [['d', 'enumeration', 1.0, 1.0], ['all', 'enumeration', 1.0, 1.0]]
+    """
+    if texts is not None:
+        gold = locate_gold(gold, texts)
+    elif "start" not in gold:
+        raise TifaError("gold rows need a `start` column or `texts` to locate them")
+    rows = []
+    totals: dict[str, list[int]] = {}
+    docs = sorted(set(map(str, gold["doc_id"])))
+    annotated = set(gold["kind"])
+    for doc_id in docs:
+        g_doc = gold[gold["doc_id"].astype(str) == doc_id]
+        p_doc = pred[pred["doc_id"].astype(str) == doc_id]
+        for gold_kind, pred_kinds in _GOLD_TO_PRED.items():
+            if gold_kind not in annotated:
+                continue
+            g = g_doc[g_doc["kind"] == gold_kind]
+            p = p_doc[p_doc["kind"].isin(pred_kinds)]
+            if not len(g) and not len(p):
+                continue
+            matched = _match(list(map(int, g["start"])), list(zip(map(int, p["start"]), map(int, p["end"]), strict=True)))
+            counts = totals.setdefault(gold_kind, [0, 0, 0])
+            counts[0] += len(g)
+            counts[1] += len(p)
+            counts[2] += matched
+            rows.append(_scores(doc_id, gold_kind, len(g), len(p), matched))
+    for gold_kind, (n_gold, n_pred, matched) in totals.items():
+        rows.append(_scores("all", gold_kind, n_gold, n_pred, matched))
+    return pd.DataFrame(rows, columns=["doc_id", "kind", "gold", "predicted", "matched", "precision", "recall", "f1"])
+
+
+def _scores(doc_id: str, kind: str, n_gold: int, n_pred: int, matched: int) -> dict[str, Any]:
+    recall = matched / n_gold if n_gold else np.nan
+    precision = matched / n_pred if n_pred else np.nan
+    if kind in ("announced_item", "announced_structure"):
+        precision = np.nan if kind == "announced_item" else precision
+    f1 = (2 * precision * recall / (precision + recall)) if precision and recall and precision + recall else np.nan
+    return {"doc_id": doc_id, "kind": kind, "gold": n_gold, "predicted": n_pred, "matched": matched,
+            "precision": precision, "recall": recall, "f1": f1}
+
+
+# convenience wrappers, one per detector ------------------------------------
+def find_enumerations(corpus: Any) -> pd.DataFrame:
+    """Enumeration lists and their items (kinds ``enumeration``, ``enumeration_item``).
+
+    >>> find_enumerations({"d": "一是抓落实；二是强作风。"})["kind"].tolist()
+    ['enumeration', 'enumeration_item', 'enumeration_item']
+    """
+    return find_formulas(corpus, kinds=["enumeration", "enumeration_item"])
+
+
+def find_announced_structures(corpus: Any) -> pd.DataFrame:
+    """Announcements with a count, linked to the items that follow.
+
+    >>> find_announced_structures({"d": "我讲三句话：第一句话，抓落实。第二句话，强作风。"})[["announced", "found", "agree"]].values.tolist()
+    [[3.0, 2, False]]
+    """
+    return find_formulas(corpus, kinds=["announced_structure"])
+
+
+def find_parallelism(corpus: Any) -> pd.DataFrame:
+    """Runs of parallel clauses or sentences (排比).
+
+    >>> find_parallelism({"d": "强化危机感，强化紧迫感，强化责任感。"})[["shared", "n_items"]].values.tolist()
+    [['强化…感', 3]]
+    """
+    return find_formulas(corpus, kinds=["parallelism"])
+
+
+def find_set_patterns(corpus: Any) -> pd.DataFrame:
+    """Reduplications and templates (抓实抓好, 稳中求进, 一X一Y, X论英雄, 零X, 四字格排比).
+
+    >>> find_set_patterns({"d": "实行零前置、零干扰、零跑腿。"})[["pattern", "n_items"]].values.tolist()
+    [['零X', 3]]
+    """
+    return find_formulas(corpus, kinds=["reduplication", "template"])
