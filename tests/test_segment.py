@@ -191,10 +191,22 @@ def test_check_user_terms_detects_a_split_in_context():
     assert report.iloc[0]["split_occurrences"] == 1
 
 
-def test_default_user_terms_come_from_the_lexicon_when_present():
-    lexicon = pytest.importorskip("tifa.lexicon")
-    terms = set(lexicon.lexicon_terms())
-    assert set(make_tokenizer("jieba").user_terms) == {t.strip() for t in terms if t.strip()}
+def test_default_user_dictionary_is_the_tifa_lexicon():
+    from tifa import lexicon
+
+    seg = make_tokenizer("jieba")
+    assert set(seg.user_terms) == set(lexicon.user_dictionary_words())
+    assert len(seg.user_terms) > 300
+    # forms with punctuation cannot be jieba words and are left out of the dictionary
+    assert "双随机、一公开" in lexicon.lexicon_terms() and "双随机、一公开" not in seg.user_terms
+    # lexicon terms with digits are not cut apart by the number protection
+    for term in ["中国制造2025", "211工程", "21世纪海上丝绸之路"]:
+        assert segment(term) == [term]
+    assert "中国制造2025" in segment("要实施“中国制造2025”，坚持创新驱动")
+    # a lexicon formulation that plain jieba splits comes out whole
+    sentence = "加快发展新质生产力，推进中国式现代化。"
+    assert "新质生产力" not in segment(sentence, user_terms=())
+    assert {"新质生产力", "中国式现代化"} <= set(segment(sentence))
 
 
 # --- stopwords and frequencies -------------------------------------------------------

@@ -38,6 +38,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final, Literal, Protocol, get_args
 
+import numpy as np
 import pandas as pd
 
 from tifa.errors import TifaError, check_option
@@ -71,6 +72,7 @@ RE_HAN: Final[re.Pattern[str]] = re.compile(f"[{_HAN}]")
 RE_HAN_RUN: Final[re.Pattern[str]] = re.compile(f"[{_HAN}]+")
 RE_LATIN_TOKEN: Final[re.Pattern[str]] = re.compile(r"[A-Za-z0-9]+(?:[._+#&\-][A-Za-z0-9]+)*")
 RE_ALNUM: Final[re.Pattern[str]] = re.compile(r"[A-Za-z0-9]")
+RE_DIGIT: Final[re.Pattern[str]] = re.compile(r"[0-9]")
 RE_SPACE: Final[re.Pattern[str]] = re.compile(r"\s+")
 
 # A number: digits with thousands separators and a decimal part; a magnitude
@@ -146,10 +148,12 @@ def _load_jieba() -> Any:
 
 
 @lru_cache(maxsize=8)
-def _jieba_tokenizer(user_terms: tuple[str, ...]) -> Any:
+def _jieba_tokenizer(user_terms: tuple[str, ...], frequencies: tuple[int | None, ...]) -> Any:
     """A private, initialised ``jieba.Tokenizer`` with ``user_terms`` added.
 
-    Cached per set of terms: building one takes about half a second.
+    A term with a frequency gets at least the frequency jieba suggests for it
+    (as ``tifa.lexicon.user_dictionary_lines`` does); one without gets jieba's
+    suggestion. Cached per set of terms: building one takes about half a second.
     """
     jieba = _load_jieba()
     tokenizer = jieba.Tokenizer()
@@ -160,28 +164,62 @@ def _jieba_tokenizer(user_terms: tuple[str, ...]) -> Any:
         tokenizer.initialize()
     finally:
         jieba_logger.setLevel(level)
-    for term in user_terms:
-        tokenizer.add_word(term)
+    for term, frequency in zip(user_terms, frequencies):
+        if frequency is None:
+            tokenizer.add_word(term)
+        else:
+            tokenizer.add_word(term, max(int(frequency), int(tokenizer.suggest_freq(term, False))))
     return tokenizer
 
 
-def _default_user_terms() -> tuple[str, ...]:
-    """The tifa lexicon's terms, or none if the lexicon module is not available."""
+def _default_user_terms() -> dict[str, int | None]:
+    """The tifa lexicon as a user dictionary (word → frequency).
+
+    Reads ``tifa.lexicon.user_dictionary_lines()`` (the forms jieba can hold,
+    with the lexicon's frequencies); empty if the lexicon module is missing.
+    """
     try:
         lexicon = importlib.import_module("tifa.lexicon")
     except ModuleNotFoundError as error:
         if error.name != "tifa.lexicon":
             raise
         logger.debug("tifa.lexicon not available; jieba runs without a user dictionary")
-        return ()
-    return tuple(lexicon.lexicon_terms())
+        return {}
+    entries: dict[str, int | None] = {}
+    for line in lexicon.user_dictionary_lines():
+        word, frequency = line.split(" ")[:2]
+        entries[word] = int(frequency)
+    return entries
 
 
-def _clean_terms(terms: Iterable[str]) -> tuple[str, ...]:
-    return tuple(sorted({t.strip() for t in terms if t and t.strip()}))
+def _clean_terms(terms: Iterable[str] | Mapping[str, int | None]) -> dict[str, int | None]:
+    """Strip, drop empty terms and sort; keep frequencies if given."""
+    if isinstance(terms, str):
+        raise TifaError("user_terms must be an iterable of terms, not one string")
+    pairs = terms.items() if isinstance(terms, Mapping) else ((t, None) for t in terms)
+    cleaned: dict[str, int | None] = {}
+    for term, frequency in pairs:
+        term = term.strip() if term else ""
+        if term:
+            cleaned[term] = frequency
+    return dict(sorted(cleaned.items()))
 
 
-def _jieba_spans(text: str, tokenizer: Any) -> list[Span]:
+@lru_cache(maxsize=8)
+def _protected_pattern(user_terms: tuple[str, ...]) -> re.Pattern[str]:
+    """Numbers, and the user terms that contain digits (中国制造2025, 211工程).
+
+    Such terms would otherwise be cut apart by the number protection, so they
+    are protected first, longest first.
+    """
+    with_digits = sorted((t for t in user_terms if RE_DIGIT.search(t)), key=lambda t: (-len(t), t))
+    if not with_digits:
+        return RE_NUMBER
+    terms = "|".join(re.escape(t) for t in with_digits)
+    return re.compile(rf"(?P<term>{terms})|(?P<number>{RE_NUMBER.pattern})")
+
+
+def _jieba_spans(text: str, tokenizer: Any, protected: re.Pattern[str] = RE_NUMBER) -> list[Span]:
     spans: list[Span] = []
 
     def add_chunk(begin: int, stop: int) -> None:
@@ -192,10 +230,10 @@ def _jieba_spans(text: str, tokenizer: Any) -> list[Span]:
             spans.append((begin + start, begin + end, _kind_of(word)))
 
     position = 0
-    for match in RE_NUMBER.finditer(text):
+    for match in protected.finditer(text):
         if match.start() > position:
             add_chunk(position, match.start())
-        spans.append((match.start(), match.end(), "number"))
+        spans.append((match.start(), match.end(), "word" if match.lastgroup == "term" else "number"))
         position = match.end()
     if position < len(text):
         add_chunk(position, len(text))
@@ -235,10 +273,13 @@ class Segmenter:
         ``"jieba"``, ``"char"``, ``"bigram"`` or ``"callable"``.
     user_terms : tuple of str
         The user dictionary loaded into jieba (empty for other backends).
+    frequencies : tuple of int or None
+        Their frequencies in the user dictionary (None: jieba's suggestion).
     """
 
     name: str
     user_terms: tuple[str, ...] = ()
+    frequencies: tuple[int | None, ...] = ()
     function: Callable[[str], Iterable[str]] | None = field(default=None, repr=False, compare=False)
 
     def spans(self, text: str) -> list[Span]:
@@ -252,7 +293,8 @@ class Segmenter:
         if self.name == "bigram":
             return _bigram_spans(text)
         if self.name == "jieba":
-            return _jieba_spans(text, _jieba_tokenizer(self.user_terms))
+            tokenizer = _jieba_tokenizer(self.user_terms, self.frequencies)
+            return _jieba_spans(text, tokenizer, _protected_pattern(self.user_terms))
         assert self.function is not None
         return _align_tokens(text, self.function(text))
 
@@ -268,7 +310,7 @@ class Segmenter:
 def make_tokenizer(
     tokenizer: TokenizerName | Segmenter | Callable[[str], Iterable[str]] = "jieba",
     *,
-    user_terms: Iterable[str] | None = None,
+    user_terms: Iterable[str] | Mapping[str, int] | None = None,
 ) -> Segmenter:
     """Build a tokenizer from a name or a callable.
 
@@ -279,12 +321,15 @@ def make_tokenizer(
         :class:`Segmenter` (returned unchanged), or any callable taking a string
         and returning its tokens as substrings in order (offsets are recovered by
         searching for each token after the previous one).
-    user_terms : iterable of str, optional
-        Words that jieba must keep whole (only used by ``"jieba"``). ``None``
-        loads the tifa lexicon (``tifa.lexicon.lexicon_terms()``) when that
-        module is available; pass ``()`` for jieba's own dictionary only.
-        Terms are added to a private ``jieba.Tokenizer`` with ``add_word``;
-        check that they took effect with :func:`check_user_terms`.
+    user_terms : iterable of str or mapping of str to int, optional
+        Words that jieba must keep whole (only used by ``"jieba"``), or a
+        mapping word → frequency. ``None`` loads the tifa lexicon as a user
+        dictionary (``tifa.lexicon.user_dictionary_lines()``: every lexicon
+        form jieba can hold, at the lexicon's frequency); pass ``()`` for
+        jieba's own dictionary only. Terms are added with ``add_word`` to a
+        private ``jieba.Tokenizer`` (at least at the frequency jieba suggests
+        for keeping them whole); check that they took effect with
+        :func:`check_user_terms`.
 
     Returns
     -------
@@ -299,19 +344,19 @@ def make_tokenizer(
     if isinstance(tokenizer, Segmenter):
         return tokenizer
     if callable(tokenizer):
-        return Segmenter("callable", (), tokenizer)
+        return Segmenter("callable", function=tokenizer)
     check_option("tokenizer", tokenizer, get_args(TokenizerName))
     if tokenizer != "jieba":
         return Segmenter(tokenizer)
-    terms = _default_user_terms() if user_terms is None else _clean_terms(user_terms)
-    return Segmenter("jieba", _clean_terms(terms))
+    terms = _clean_terms(_default_user_terms() if user_terms is None else user_terms)
+    return Segmenter("jieba", tuple(terms), tuple(terms.values()))
 
 
 def segment(
     text: str,
     *,
     tokenizer: TokenizerName | Segmenter | Callable[[str], Iterable[str]] = "jieba",
-    user_terms: Iterable[str] | None = None,
+    user_terms: Iterable[str] | Mapping[str, int] | None = None,
     punctuation: bool = False,
 ) -> list[str]:
     """Split one string into tokens.
@@ -345,7 +390,7 @@ def find_tokens_in_text(
     doc_id: str = "",
     *,
     tokenizer: TokenizerName | Segmenter | Callable[[str], Iterable[str]] = "jieba",
-    user_terms: Iterable[str] | None = None,
+    user_terms: Iterable[str] | Mapping[str, int] | None = None,
     punctuation: bool = False,
 ) -> pd.DataFrame:
     """Token table of one string.
@@ -444,7 +489,7 @@ def find_tokens(
     corpus_or_documents: Any,
     *,
     tokenizer: TokenizerName | Segmenter | Callable[[str], Iterable[str]] = "jieba",
-    user_terms: Iterable[str] | None = None,
+    user_terms: Iterable[str] | Mapping[str, int] | None = None,
     punctuation: bool = False,
 ) -> pd.DataFrame:
     """Token table of a corpus: one row per token, offsets into ``doc.text``.
@@ -490,8 +535,10 @@ def check_user_terms(
     across characters outside its word pattern (spaces, 、, quotes, brackets),
     and in context a neighbouring word can capture one of the term's
     characters. Each term is segmented on its own and, for every occurrence in
-    ``contexts``, inside its sentence; a term is reported when a token boundary
-    falls inside it or its edges are not token boundaries.
+    ``contexts``, inside its text. An occurrence is *split* when a token
+    boundary falls inside it (推进改革 / 开放 for 改革开放), and *absorbed*
+    when it lies inside one longer token (乡村振兴 in 乡村振兴战略): absorbed
+    occurrences are counted but are not a failure of the term.
 
     Parameters
     ----------
@@ -505,11 +552,12 @@ def check_user_terms(
     Returns
     -------
     pandas.DataFrame
-        One row per term that splits, sorted by term, with columns ``term``,
-        ``segmentation`` (tokens of the term alone, joined by " / "),
-        ``split_alone`` (bool), ``occurrences`` (in ``contexts``),
-        ``split_occurrences`` and ``example`` (the tokens around the first
-        split occurrence, or "" if none). Empty when every term holds.
+        One row per term that splits (alone or in at least one occurrence),
+        sorted by term, with columns ``term``, ``segmentation`` (tokens of the
+        term alone, joined by " / "), ``split_alone`` (bool), ``occurrences``
+        (in ``contexts``), ``split_occurrences``, ``absorbed_occurrences`` and
+        ``example`` (the tokens around the first split occurrence, or "").
+        Empty when every term holds.
 
     >>> seg = make_tokenizer("jieba", user_terms=["两个确立", "稳就业、稳金融"])
     >>> report = check_user_terms(seg, ["两个确立", "稳就业、稳金融"])
@@ -517,32 +565,32 @@ def check_user_terms(
     [{'term': '稳就业、稳金融', 'segmentation': '稳 / 就业 / 、 / 稳 / 金融'}]
     """
     seg = make_tokenizer(tokenizer)
-    term_list = _clean_terms(terms)
+    term_list = list(_clean_terms(terms))
     patterns = {term: re.compile(re.escape(term)) for term in term_list}
     occurrences = dict.fromkeys(term_list, 0)
     split = dict.fromkeys(term_list, 0)
+    absorbed = dict.fromkeys(term_list, 0)
     examples = dict.fromkeys(term_list, "")
     for context in contexts:
         present = [term for term in term_list if term in context]
         if not present:
             continue
         spans = seg.spans(context)
-        starts = {s for s, _, _ in spans}
-        ends = {e for _, e, _ in spans}
+        starts = np.array([s for s, _, _ in spans], dtype=np.int64)
+        ends = np.array([e for _, e, _ in spans], dtype=np.int64)
+        boundaries = np.union1d(starts, ends)
         for term in present:
             for match in patterns[term].finditer(context):
+                begin, stop = match.start(), match.end()
                 occurrences[term] += 1
-                whole = match.start() in starts and match.end() in ends and not any(
-                    match.start() < s < match.end() for s in starts
-                )
-                if whole:
-                    continue
-                split[term] += 1
-                if not examples[term]:
-                    near = [
-                        context[s:e] for s, e, _ in spans if e > match.start() - 4 and s < match.end() + 4
-                    ]
-                    examples[term] = " / ".join(near)
+                inner = np.searchsorted(boundaries, stop) - np.searchsorted(boundaries, begin, side="right")
+                if inner > 0:
+                    split[term] += 1
+                    if not examples[term]:
+                        near = (ends > begin - 4) & (starts < stop + 4)
+                        examples[term] = " / ".join(context[s:e] for s, e in zip(starts[near], ends[near]))
+                elif not (begin in boundaries and stop in boundaries):
+                    absorbed[term] += 1
     rows = []
     for term in term_list:
         alone = seg(term)
@@ -555,10 +603,12 @@ def check_user_terms(
                     "split_alone": split_alone,
                     "occurrences": occurrences[term],
                     "split_occurrences": split[term],
+                    "absorbed_occurrences": absorbed[term],
                     "example": examples[term],
                 }
             )
-    columns = ["term", "segmentation", "split_alone", "occurrences", "split_occurrences", "example"]
+    columns = ["term", "segmentation", "split_alone", "occurrences", "split_occurrences",
+               "absorbed_occurrences", "example"]
     return pd.DataFrame(rows, columns=columns)
 
 
