@@ -21,7 +21,8 @@
 # offsets, and `doc.to_raw(start, end)` maps any span of the normalized text back to the file.
 
 # %% tags=["parameters"]
-corpus_path = None  # a folder or JSON Lines file of your own; None = the shipped corpora
+# a folder or JSON Lines file of your own; None = the shipped corpora
+corpus_path = None
 
 # %%
 import pandas as pd

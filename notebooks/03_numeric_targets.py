@@ -21,7 +21,8 @@
 # Every number is a span with its cue (`cue` column): read any of them in context.
 
 # %% tags=["parameters"]
-corpus_path = None  # a folder or JSON Lines file of your own; None = the shipped corpora
+# a folder or JSON Lines file of your own; None = the shipped corpora
+corpus_path = None
 
 # %%
 from tifa.corpus import read_corpus

@@ -19,7 +19,8 @@
 # and which passages travel between documents?
 
 # %% tags=["parameters"]
-corpus_path = None  # a folder or JSON Lines file of your own; None = the shipped corpora
+# a folder or JSON Lines file of your own; None = the shipped corpora
+corpus_path = None
 
 # %%
 from tifa.corpus import read_corpus

@@ -50,7 +50,7 @@ class Document:
     """One document: raw text, normalized text, offset map, metadata, structure.
 
     >>> doc = read_corpus(SEEDS)["003_77d8f3c9a3dd5a67"]
-    >>> start = doc.text.index("会议")
+    >>> start = doc.text.index("非常重要的会议") + 5
     >>> doc.raw[slice(*doc.to_raw(start, start + 2))]
     '会 议'
     """
@@ -208,7 +208,7 @@ def _warnings(text: str, quality: dict, sections: pd.DataFrame, docvars: dict) -
 def read_manifest(path: str | Path) -> pd.DataFrame:
     """Read a ``manifest.csv``: one row per document, keyed by ``doc_id`` (and ``file``).
 
-    >>> read_manifest(SEEDS / "manifest.csv").loc["004_887235e958cf192e", "redacted"]
+    >>> bool(read_manifest(SEEDS / "manifest.csv").loc["004_887235e958cf192e", "redacted"])
     True
     """
     path = Path(path)

@@ -7,7 +7,7 @@ letters. Punctuation, white space and symbols do not count, so the rate does
 not depend on how a source typed its punctuation or spaced its lines.
 
 >>> count_characters("地区生产总值增长6%以上。")
-9
+11
 >>> rate_per_10k(3, 15000)
 2.0
 """
