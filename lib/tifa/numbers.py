@@ -63,6 +63,7 @@ __all__ = [
     "find_numbers",
     "find_numbers_in_text",
     "format_number",
+    "iter_matches",
     "parse_chinese_numeral",
     "parse_expression",
     "parse_number",
@@ -120,7 +121,7 @@ _MULTIPLIERS = {
 
 # Units, longest first inside each alternation. The multiplier (万, 亿 …) is
 # matched separately and glued back to the unit in the output.
-_UNITS_PERCENT = ["个百分点", "百分点", "%", "‰"]
+_UNITS_PERCENT = ["个百分点", "百分点", "个千分点", "千分点", "%", "‰"]
 _UNITS_MONEY = ["美元", "欧元", "港元", "港币", "日元", "元"]
 _UNITS_TIME = ["个多月", "个月", "周年", "小时", "分钟", "年度", "年", "月", "天", "日", "周", "秒"]
 _UNITS_MEASURE = [
@@ -198,6 +199,18 @@ RE_NUMBER: re.Pattern[str] = re.compile(
 )
 """The one pattern that finds numeric expressions; ``m.lastgroup`` names the branch."""
 
+RE_CANDIDATE: re.Pattern[str] = re.compile(
+    r"[0-9Xx×*〔﹝【\[A-Za-z〇零一二两三四五六七八九十百千万亿数几上第]+"
+)
+"""Runs of characters that can start a numeric expression.
+
+:data:`RE_NUMBER` starts with an alternation, which Python's regular
+expression engine tries at every position of the text. Searching first for
+these runs (a single character class, which the engine skips through quickly)
+and trying :data:`RE_NUMBER` only inside them gives the same matches about
+five times faster.
+"""
+
 RE_PREFIX_BOUND: re.Pattern[str] = re.compile(
     r"(?:不低于|不少于|不小于|不超过|不高于|不多于|不足|高于|低于|多于|少于|大于|小于|"
     r"超过|逾|超|约|大约|将近|接近|近)$"
@@ -219,7 +232,8 @@ _SUFFIX_BOUND = {
     "左右": "about", "上下": "about",
 }  # fmt: skip
 
-_DATE_UNITS = {"年", "月", "日", "号"}
+_DATE_UNITS = {"年", "月", "日"}
+_ORDINAL_UNITS = {"届", "号"}
 _DURATION_UNITS = {"个月", "个多月", "周年", "小时", "分钟", "天", "周", "秒", "年度"}
 _AGE_UNITS = {"岁", "周岁"}
 
@@ -487,6 +501,8 @@ def _expression_from_match(match: re.Match[str]) -> tuple[NumericExpression, str
         form = "duration"
     elif unit_base in _AGE_UNITS:
         form = "age"
+    elif unit_base in _ORDINAL_UNITS:
+        form = "ordinal"
     expression = NumericExpression(
         value,
         value_high,
@@ -548,70 +564,88 @@ def _none(value: object) -> float | None:
     return None if value is None or value != value else float(value)  # NaN check
 
 
+def iter_matches(text: str):
+    """Matches of :data:`RE_NUMBER` in ``text``, as ``RE_NUMBER.finditer`` gives them.
+
+    >>> [m.group() for m in iter_matches("增长6%以上，新增学位630个")]
+    ['6%以上', '630个']
+    """
+    match = RE_NUMBER.match
+    position = 0
+    for run in RE_CANDIDATE.finditer(text):
+        start, end = run.span()
+        if start < position:
+            start = position
+        while start < end:
+            found = match(text, start)
+            if found is None:
+                start += 1
+                continue
+            yield found
+            position = found.end()
+            if position <= start:  # an empty match cannot happen, but never loop
+                position = start + 1
+            start = position
+
+
+RE_NOT_A_NUMERAL: re.Pattern[str] = re.compile(r"[十百千][十百千]")
+"""Two small places in a row (十百千) make a name, not a numeral."""
+
+_PARSED: dict[tuple[str | None, str], tuple] = {}
+_PARSED_LIMIT = 50_000
+
+
+def _parsed(match: re.Match[str]) -> tuple:
+    """(value, high, unit, bound, masked, base, unit_base, form, low, low_unit, low_mult), cached."""
+    key = (match.lastgroup, match.group())
+    cached = _PARSED.get(key)
+    if cached is None:
+        expression, form = _expression_from_match(match)
+        if match.lastgroup == "expr":
+            extra = (match.group("low"), match.group("low_unit"), match.group("low_mult"))
+        else:
+            extra = ("", "", "")
+        cached = (
+            expression.value, expression.value_high, expression.unit, expression.bound,
+            expression.masked, expression.value_base, expression.unit_base, form,
+        ) + extra  # fmt: skip
+        if len(_PARSED) < _PARSED_LIMIT:
+            _PARSED[key] = cached
+    return cached
+
+
 def _scan(text: str) -> list[tuple]:
     """Rows (start, end, text, value, high, unit, bound, masked, base, unit_base, form)."""
     rows = []
     append = rows.append
     prefix_search = RE_PREFIX_BOUND.search
-    for match in RE_NUMBER.finditer(text):
+    for match in iter_matches(text):
         start, end = match.span()
-        branch = match.lastgroup
-        if branch == "expr":
+        value, high, unit, bound, masked, base, unit_base, form, low, low_unit, low_mult = _parsed(match)
+        if match.lastgroup == "expr":
             first = text[start]
             if not ("0" <= first <= "9" or first in "X×*x"):
                 # Chinese numerals: drop words that only look like numbers
                 window = text[max(0, start - 1) : end + 2]
                 if any(word in window for word in _NOT_NUMBERS):
                     continue
-                if match.group("low") == "十" and not match.group("low_unit"):
+                if (low == "十" and not low_unit) or RE_NOT_A_NUMERAL.search(low):
                     continue
             elif first in "X×*x":
                 # masks count as numbers only with a unit or a multiplier
-                if not (match.group("low_unit") or match.group("low_mult")):
+                if not (low_unit or low_mult):
                     continue
                 if start and text[start - 1].isascii() and text[start - 1].isalnum():
                     continue
-            expression, form = _expression_from_match(match)
-            bound = expression.bound
             if start:
                 found = prefix_search(text, max(0, start - 3), start)
                 if found:
-                    word = found.group()
                     if bound == "point":
-                        bound = _PREFIX_BOUND[word]
+                        bound = _PREFIX_BOUND[found.group()]
                     start = found.start()
-            append(
-                (
-                    start,
-                    end,
-                    text[start:end],
-                    expression.value,
-                    expression.value_high,
-                    expression.unit,
-                    bound,
-                    expression.masked,
-                    expression.value_base,
-                    expression.unit_base,
-                    form,
-                )
-            )
+            append((start, end, text[start:end], value, high, unit, bound, masked, base, unit_base, form))
         else:
-            expression, form = _expression_from_match(match)
-            append(
-                (
-                    start,
-                    end,
-                    match.group(),
-                    expression.value,
-                    None,
-                    expression.unit,
-                    "point",
-                    False,
-                    expression.value_base,
-                    expression.unit_base,
-                    form,
-                )
-            )
+            append((start, end, match.group(), value, None, unit, "point", False, base, unit_base, form))
     return rows
 
 
