@@ -117,6 +117,7 @@ class _TextDocument(Protocol):
 Span = tuple[int, int, str]  # start, end, kind
 
 
+@lru_cache(maxsize=65536)
 def _kind_of(token: str) -> TokenKind:
     """Classify a token (numbers are recognised before this is called)."""
     if RE_HAN.search(token):
@@ -433,23 +434,26 @@ def _token_frame(parts: Iterable[tuple[str, str, list[Span]]]) -> pd.DataFrame:
     texts: list[str] = []
     kinds: list[str] = []
     for doc_id, text, spans in parts:
+        if not spans:
+            continue
         doc_ids.extend([doc_id] * len(spans))
-        for start, end, kind in spans:
-            starts.append(start)
-            ends.append(end)
-            texts.append(text[start:end])
-            kinds.append(kind)
-    frame = pd.DataFrame(
+        span_starts, span_ends, span_kinds = zip(*spans)
+        starts.extend(span_starts)
+        ends.extend(span_ends)
+        kinds.extend(span_kinds)
+        texts.extend([text[start:end] for start, end, _ in spans])
+    tokens = [t.lower() for t in texts]
+    return pd.DataFrame(
         {
             "doc_id": pd.Series(doc_ids, dtype=object),
             "start": pd.Series(starts, dtype="int64"),
             "end": pd.Series(ends, dtype="int64"),
             "text": pd.Series(texts, dtype=object),
-        }
+            "token": pd.Series(tokens, dtype=object),
+            "kind": pd.Series(kinds, dtype=object),
+        },
+        columns=TOKEN_COLUMNS,
     )
-    frame["token"] = frame["text"].str.lower() if len(frame) else frame["text"]
-    frame["kind"] = pd.Series(kinds, dtype=object)
-    return frame[TOKEN_COLUMNS]
 
 
 @dataclass(frozen=True)
