@@ -91,7 +91,7 @@ FORMULA_KINDS: tuple[str, ...] = (
 )
 #: Columns of every span table this module returns, in order.
 FORMULA_COLUMNS: list[str] = [
-    "doc_id", "start", "end", "text", "kind", "id", "parent", "depth", "item", "n_items",
+    "doc_id", "start", "end", "text", "kind", "id", "parent", "linked", "depth", "item", "n_items",
     "announced", "found", "agree", "shared", "pattern", "level", "flag", "core_start", "core_end",
 ]
 #: Parts of formulaicity, one column each in :func:`rate_formulaicity`.
@@ -250,6 +250,9 @@ def _assemble_lists(markers: list[_Marker], bare_headings: list[int] | None = No
             if current is not None and len(current.markers) >= 2:
                 lists.append(current)
 
+        if not inline:
+            lists.extend(_assemble_headings(items))
+            continue
         for k in items:
             if k.weak and current is not None and current.numbers[-1] + 1 == k.number:
                 continue  # a weak marker never continues a list
@@ -294,6 +297,52 @@ def _assemble_lists(markers: list[_Marker], bare_headings: list[int] | None = No
     return lists
 
 
+def _assemble_headings(items: list[_Marker]) -> list[_List]:
+    """Lists of one heading family, which may nest in itself (一、…一、二、…三、).
+
+    Open lists form a stack; a marker continues the innermost open list whose
+    next number it carries, closing the lists opened inside it; a ``1`` opens a
+    new list on top; other numbers continue the innermost list with a ``skip``
+    or ``repeat`` flag when close enough, else open a list flagged ``start``.
+    """
+    stack: list[_List] = []
+    done: list[_List] = []
+    for k in items:
+        if k.number is None:
+            continue
+        if k.weak:
+            if k.number == 1:
+                stack.append(_List(k.family, k.style, [k], [k.number]))
+            continue
+        placed = False
+        for depth in range(len(stack) - 1, -1, -1):
+            if stack[depth].numbers[-1] + 1 == k.number:
+                done.extend(stack[depth + 1 :])
+                del stack[depth + 1 :]
+                stack[depth].markers.append(k)
+                stack[depth].numbers.append(k.number)
+                placed = True
+                break
+        if placed:
+            continue
+        top = stack[-1] if stack else None
+        if k.number != 1 and top is not None and top.numbers[-1] == k.number:
+            top.markers.append(k)
+            top.numbers.append(k.number)
+            top.flags.add("repeat")
+        elif k.number != 1 and top is not None and top.numbers[-1] + 1 < k.number <= top.numbers[-1] + 3:
+            top.markers.append(k)
+            top.numbers.append(k.number)
+            top.flags.add("skip")
+        else:
+            new = _List(k.family, k.style, [k], [k.number])
+            if k.number != 1:
+                new.flags.add("start")
+            stack.append(new)
+    done.extend(stack)
+    return [lst for lst in done if len(lst.markers) >= 2]
+
+
 RE_SENTENCE_END = re.compile(r"[。！？]|\n")
 
 
@@ -312,7 +361,8 @@ def _resolve_lists(text: str, lists: list[_List], headings: list[int] | None = N
     family (``一、`` of the next part), at a heading for in-line lists, and
     never after the end of its parent item. In-line lists (``一是``, ``一要``,
     ``①``) also end with their paragraph, and their last item is cut at the
-    sentence end nearest to the median length of the other items.
+    sentence end nearest to the median length of the other items (unless a
+    list nested in it starts there).
     """
     n = len(text)
     headings = sorted(headings or [])
@@ -348,9 +398,13 @@ def _resolve_lists(text: str, lists: list[_List], headings: list[int] | None = N
             para = text.find("\n", last.end, stop)
             if para >= 0:
                 stop = para
-            lengths = [e - k.start for k, e in zip(lst.markers, ends, strict=False)]
-            target = last.start + int(np.median(lengths))
-            stop = _sentence_end_near(text, last.end, target, stop)
+            # a list nested in the last item keeps it whole to the paragraph end
+            j = bisect.bisect_right(owned_pos, last.start)
+            nested = j < len(owned) and owned[j][0] < stop and owned[j][1] > last.start
+            if not nested:
+                lengths = [e - k.start for k, e in zip(lst.markers, ends, strict=False)]
+                target = last.start + int(np.median(lengths))
+                stop = _sentence_end_near(text, last.end, target, stop)
         ends.append(_strip_end(text, last.start, max(stop, last.end)))
         lst.ends = [min(e, limit) for e in ends]
         done.append(lst)
@@ -389,24 +443,32 @@ def _enumeration_lists(text: str, heading_starts: frozenset[int] = frozenset()) 
 # ---------------------------------------------------------------------------
 _COUNT = rf"(?P<count>几|两|[{NUMERAL}]{{1,3}}|\d{{1,2}})"
 _UNIT = (
-    r"(?P<unit>句话|点意见|点要求|点建议|点看法|点体会|点想法|点认识|点希望|点思考|点|个方面的?(?:问题|工作|要求|意见)?"
-    r"|方面|个问题|个字|类|条意见|条|件事|项工作|项任务|项措施|项重点工作|项|"
-    r"个“[^”\n]{1,10}”|个[^\s，。；：！？、“”]{1,4}?(?=[：，。；\n]))"
+    r"(?P<unit>(?:句话|点|条|项|类|件事|个方面|方面|个问题|个字|个环节|个“[^”\n]{1,10}”|个[^\s，。；：！？、“”]{1,4}?)"
+    r"(?:的?(?:意见|要求|建议|看法|体会|想法|认识|希望|思考|工作|重点工作|任务|措施|内容|问题|原则|举措))?)"
+    r"(?=[：:，。；\n])"
 )
-#: An announcing verb, up to six characters of object (``就下一步工作提``), then the count.
+#: Verbs that announce a count on their own (``讲三句话``, ``提几点意见``, ``强调三个方面``).
 RE_ANNOUNCE_VERB = re.compile(
-    r"(?P<verb>讲|谈|说说|说|提|提出|强调|突出|抓好|抓住|做好|做到|把握|处理好|注意|明确|分为|归纳为|概括为|"
-    r"包括|汇报|报告|把握好|落实好|聚焦|关键在于?|重点是|拿出|实现|坚持|体现在|表现在)"
-    r"(?:以下|如下|这么|这样|下面|好)?" + _COUNT + _UNIT
+    r"(?P<verb>讲|谈|说说|谈谈|提|提出|强调|汇报|报告|分为|归纳为|概括为|总结为)"
+    r"(?:以下|如下|这么|这样|下面)?" + _COUNT + _UNIT
+)
+#: Verbs whose count announces only when the list follows at once (``抓好三件事：一是…``).
+RE_ANNOUNCE_WEAK = re.compile(
+    r"(?P<verb>突出|抓好|抓住|做好|做到|把握好?|处理好|注意|明确|包括|聚焦|关键在于?|重点是|拿出|落实好?|"
+    r"采取|实施|推进|实现|坚持|体现在|表现在|有)(?:以下|如下|这么|这样|好)?" + _COUNT + _UNIT
 )
 #: A quoted numbered formula (``“五个聚焦”``): an announcement only when its list follows at once.
 RE_ANNOUNCE_QUOTED = re.compile(rf"“(?P<count>两|[{NUMERAL}]{{1,3}})个(?P<unit>[^”\n]{{1,8}})”")
 #: ``以下…：`` announcements (``主要做了以下工作：``), count unknown unless stated.
 RE_ANNOUNCE_FOLLOWING = re.compile(
-    rf"(?:以下|如下)(?P<count>几|两|[{NUMERAL}]{{1,3}})?(?:个|点|项|条|类)?"
-    r"(?P<unit>方面的?(?:工作|问题|要求|意见)?|工作|任务|建议|意见|要求|措施|问题|内容|重点)?(?=[。：:\n])"
+    rf"(?:以下|如下)(?P<count>几|两|[{NUMERAL}]{{1,3}})?(?:个|点|项|条|类|件)?"
+    r"(?P<unit>方面的?(?:工作|问题|要求|意见)?|工作|任务|建议|意见|要求|措施|问题|内容|重点|事)?(?=[。：:\n])"
 )
+#: Announced counts outside this range are not announcements (一个中国原则, 三十八个项目).
+ANNOUNCED_RANGE = (2, 15)
 RE_CLAUSE_START = re.compile(r"[，。；：！？\n]")
+#: Sentence ends between an announcement and its list (``。`` and a line break count once).
+RE_GAP_BREAK = re.compile(r"[。！？；]?\n|[。！？]")
 #: Largest gap (characters) between an announcement and the first marker of its list.
 ANNOUNCE_WINDOW = 80
 
@@ -418,7 +480,11 @@ class _Announcement:
     core_end: int
     announced: float
     unit: str
-    strong: bool  # announcing verb
+    mode: str  # "verb" (讲三句话), "weak" (抓好三件事), "quoted" (“五个聚焦”), "following" (以下工作)
+
+    @property
+    def strong(self) -> bool:
+        return self.mode == "verb"
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -430,26 +496,28 @@ def _clause_start(text: str, pos: int) -> int:
 
 def _scan_announcements(text: str) -> list[_Announcement]:
     found: dict[int, _Announcement] = {}
-    for m in RE_ANNOUNCE_VERB.finditer(text):
-        value = parse_chinese_numeral(m.group("count"))
-        found[m.start()] = _Announcement(
-            _clause_start(text, m.start()), m.start(), m.end(),
-            float(value) if value is not None else np.nan, m.group("unit"), True,
-        )
-    for m in RE_ANNOUNCE_QUOTED.finditer(text):
-        if any(a.core_start <= m.start() < a.core_end for a in found.values()):
-            continue
-        value = parse_chinese_numeral(m.group("count"))
-        found[m.start()] = _Announcement(
-            _clause_start(text, m.start()), m.start(), m.end(), float(value or 0), m.group("unit"), False
-        )
+
+    def covered(pos: int) -> bool:
+        return any(a.core_start <= pos < a.core_end for a in found.values())
+
+    for pattern, mode in ((RE_ANNOUNCE_VERB, "verb"), (RE_ANNOUNCE_WEAK, "weak"), (RE_ANNOUNCE_QUOTED, "quoted")):
+        for m in pattern.finditer(text):
+            value = parse_chinese_numeral(m.group("count"))
+            if value is not None and not ANNOUNCED_RANGE[0] <= value <= ANNOUNCED_RANGE[1]:
+                continue
+            if covered(m.start()):
+                continue
+            found[m.start()] = _Announcement(
+                _clause_start(text, m.start()), m.start(), m.end(),
+                float(value) if value is not None else np.nan, m.group("unit"), mode,
+            )
     for m in RE_ANNOUNCE_FOLLOWING.finditer(text):
-        if any(a.core_start <= m.start() < a.core_end for a in found.values()):
+        if covered(m.start()) or any(a.core_start <= m.start() <= a.core_end + 2 for a in found.values()):
             continue
         value = parse_chinese_numeral(m.group("count") or "")
         found[m.start()] = _Announcement(
             _clause_start(text, m.start()), m.start(), m.end(),
-            float(value) if value is not None else np.nan, m.group("unit") or "", False,
+            float(value) if value is not None else np.nan, m.group("unit") or "", "following",
         )
     return sorted(found.values(), key=lambda a: a.core_start)
 
@@ -464,7 +532,7 @@ def _link(text: str, announcement: _Announcement, lists: list[_List], runs: list
         if lst.start > window_end:
             break
         gap = text[announcement.core_end : lst.start]
-        if len(RE_SENTENCE_END.findall(gap)) > (2 if announcement.strong else 1):
+        if len(RE_GAP_BREAK.findall(gap)) > (2 if announcement.strong else 1):
             continue
         if not announcement.strong and len(gap) > 20:
             continue
@@ -770,7 +838,7 @@ RE_ONE_ONE = re.compile(rf"一([{HAN}])一([{HAN}])")
 RE_HERO = re.compile(rf"([{HAN}]{{2}})论英雄")
 RE_ZERO = re.compile(rf"零([{HAN}]{{1,3}}?)(?=[”、，。；：（）\n]|$)")
 RE_FOUR_SERIES = re.compile(
-    rf"(?:(?<=[、，；：。！？“\n（])|^)[{HAN}]{{4}}(?:[、，][{HAN}]{{4}}){{2,}}(?=[、，；：。！？”）\n]|$)", re.M
+    rf"[{HAN}]{{4}}(?:[、，][{HAN}]{{4}}){{2,}}(?=[、，；：。！？”）\n]|$)", re.M
 )
 #: 零X words that are ordinary vocabulary, not the 零X template.
 ZERO_WORDS = frozenset({"售", "部件", "件", "星", "散", "碎", "食", "钱", "工", "点", "下", "用", "头", "花", "担", "配件", "售额", "售业", "售总额", "时"})
@@ -899,7 +967,7 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     return frame.astype(
         {
             "doc_id": object, "start": "int64", "end": "int64", "text": object, "kind": object, "id": object,
-            "parent": object, "depth": "Int64", "item": "Int64", "n_items": "Int64", "announced": "float64",
+            "parent": object, "linked": object, "depth": "Int64", "item": "Int64", "n_items": "Int64", "announced": "float64",
             "found": "Int64", "agree": "boolean", "shared": object, "pattern": object, "level": object,
             "flag": object, "core_start": "int64", "core_end": "int64",
         }
@@ -976,7 +1044,7 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
             end, found, target = a.core_end, 0, None
         else:
             kind, index, found = link
-            if not a.strong and not np.isnan(a.announced) and a.announced != found:
+            if a.mode == "quoted" and a.announced != found:
                 continue
             if kind == 0:
                 end, target = lists[index].end, list_ids[index]
@@ -995,7 +1063,7 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
             continue
         n_announced += 1
         row = _row(text, doc_id, a.start, max(end, a.core_end), "announced_structure", id=f"{prefix}A{n_announced}",
-                   parent=target, announced=a.announced, found=found,
+                   linked=target, announced=a.announced, found=found,
                    agree=None if np.isnan(a.announced) else bool(a.announced == found),
                    pattern=a.unit, core_start=a.core_start, core_end=a.core_end)
         rows.append(row)
@@ -1078,8 +1146,9 @@ def find_formulas(corpus: Any, *, kinds: Iterable[str] | None = None, use_headin
     -------
     DataFrame
         Span table with columns :data:`FORMULA_COLUMNS`: ``doc_id, start, end,
-        text, kind`` plus ``id`` and ``parent`` (links between lists, items,
-        announcements), ``depth``, ``item``, ``n_items``, ``announced`` (count
+        text, kind`` plus ``id``, ``parent`` (the list of an item, the item a
+        nested list sits in), ``linked`` (the list or parallel run an
+        announcement introduces), ``depth``, ``item``, ``n_items``, ``announced`` (count
         announced), ``found`` (items found), ``agree``, ``shared`` (the shared
         part of a parallel run or template), ``pattern`` (marker style, template
         name, or how a run is parallel), ``level`` (clause or sentence),

@@ -1,0 +1,299 @@
+"""Formulaic phrasing on the seed documents and excerpts of the shipped corpora."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tifa.errors import OptionError
+from tifa.formulas import (
+    FORMULA_COLUMNS,
+    PARALLEL_MIN_SHARED,
+    count_four_character_phrases,
+    evaluate_against_gold,
+    find_formulas,
+    find_formulas_in_text,
+    locate_gold,
+    parallel_similarity,
+    parse_chinese_numeral,
+    rate_formulaicity,
+)
+
+SEED_000 = "000_4c1513da555ffe51"
+SEED_001 = "001_ab862bf384cb27d5"
+SEED_002 = "002_b317a05d6deb3d65"
+SEED_003 = "003_77d8f3c9a3dd5a67"
+SEED_004 = "004_887235e958cf192e"
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    from tifa.corpus import read_corpus
+    from tifa.paths import SEEDS
+
+    return read_corpus(SEEDS)
+
+
+@pytest.fixture(scope="module")
+def spans(seeds):
+    return find_formulas(seeds)
+
+
+def rows(spans: pd.DataFrame, doc_id: str, kind: str) -> pd.DataFrame:
+    return spans[(spans["doc_id"] == doc_id) & (spans["kind"] == kind)]
+
+
+# ---------------------------------------------------------------- table shape
+def test_span_table_is_tidy_and_exact(seeds, spans):
+    assert list(spans.columns) == FORMULA_COLUMNS
+    assert set(spans["kind"]) == {
+        "announced_structure", "enumeration", "enumeration_item", "parallelism", "reduplication", "template"
+    }
+    assert spans["id"].is_unique
+    for row in spans.itertuples():
+        assert seeds[row.doc_id].text[row.start : row.end] == row.text
+        assert row.start <= row.core_start <= row.core_end <= row.end
+
+
+def test_output_is_deterministic(seeds, spans):
+    pd.testing.assert_frame_equal(find_formulas(seeds), spans)
+
+
+def test_accepts_mappings_and_rejects_bad_kinds(seeds):
+    text = seeds[SEED_002].text
+    by_mapping = find_formulas({SEED_002: text})
+    by_series = find_formulas(pd.Series({SEED_002: text}))
+    pd.testing.assert_frame_equal(by_mapping, by_series)
+    assert len(find_formulas({SEED_002: text}, kinds=["template"])) == (by_mapping["kind"] == "template").sum()
+    with pytest.raises(OptionError, match="valid values"):
+        find_formulas({SEED_002: text}, kinds=["slogan"])
+
+
+# ---------------------------------------------------------- announced structures
+def test_three_sentences_announced_in_truncated_speech(spans):
+    """004 announces 三句话 but the source stops after the second."""
+    announced = rows(spans, SEED_004, "announced_structure")
+    three = announced[announced["text"].str.startswith("我讲三句话")].iloc[0]
+    assert (three["announced"], three["found"], three["agree"]) == (3, 2, False)
+    items = spans[spans["parent"] == three["linked"]]
+    assert items["text"].str.slice(0, 2).tolist() == ["一、", "二、"]
+
+
+def test_five_focuses_linked_to_five_items(spans):
+    announced = rows(spans, SEED_004, "announced_structure")
+    five = announced[announced["text"].str.startswith("关键在“五个聚焦”")].iloc[0]
+    assert (five["announced"], five["found"], bool(five["agree"])) == (5, 5, True)
+    items = spans[spans["parent"] == five["linked"]]
+    assert items["text"].str.slice(0, 5).tolist() == ["（一）聚焦", "（二）聚焦", "（三）聚焦", "（四）聚焦", "（五）聚焦"]
+    # the fifth item stops where the second part of the speech begins
+    assert items.iloc[-1]["text"].endswith("月底前动态清零。")
+
+
+def test_two_announcements_of_one_list_are_one_structure(spans):
+    """003: 提几点意见。讲三句话。第一句话… is one structure with the stated count."""
+    announced = rows(spans, SEED_003, "announced_structure")
+    first = announced.iloc[0]
+    assert first["text"].startswith("并就下接下来的工作提几点意见。讲三句话。第一句话")
+    assert (first["announced"], first["found"], bool(first["agree"])) == (3, 3, True)
+    items = spans[spans["parent"] == first["linked"]]
+    assert items["pattern"].tolist() == ["第一句话"] * 3
+    four = announced[announced["text"].str.startswith("大体可分为以下四类")].iloc[0]
+    assert (four["announced"], four["found"]) == (4, 4)
+
+
+def test_report_announces_its_eight_tasks(spans):
+    announced = rows(spans, SEED_001, "announced_structure")
+    assert announced["text"].str.slice(0, 10).tolist() == ["我们主要做了以下工作", "我们著力做好以下八个"]
+    assert announced["announced"].isna().tolist() == [True, False]
+    assert announced["found"].tolist() == [8, 8]
+
+
+def test_counts_that_are_names_are_not_announcements():
+    text = "我们要坚持四项基本原则，实现四个现代化，坚持一个中国原则，维护“九二共识”。"
+    assert find_formulas_in_text(text).query("kind == 'announced_structure'").empty
+
+
+# ---------------------------------------------------------------- enumerations
+def test_enumeration_items_nesting_and_depth(spans):
+    lists = rows(spans, SEED_003, "enumeration")
+    top = lists[lists["pattern"] == "第一句话"].iloc[0]
+    assert top["depth"] == 1 and top["n_items"] == 3
+    numbered = lists[lists["pattern"] == "1、"].iloc[0]
+    assert numbered["n_items"] == 8 and numbered["depth"] == 2
+    assert numbered["parent"] == f"{top['id']}.3"  # inside 第三句话
+    circled = lists[lists["pattern"] == "①"].iloc[0]
+    assert circled["depth"] == 4 and circled["n_items"] == 3
+    items = spans[spans["parent"] == circled["id"]]
+    assert items["item"].tolist() == [1, 2, 3]
+    assert items.iloc[-1]["text"].endswith("努力走出城市更新的XX路径。")
+
+
+def test_inline_list_ends_with_its_sentence(spans):
+    lists = rows(spans, SEED_001, "enumeration")
+    problems = lists[lists["text"].str.startswith("一是经济稳增长压力")].iloc[0]
+    assert problems["n_items"] == 5
+    assert problems["text"].endswith("狠抓落实的能力还有待增强。")
+
+
+def test_mixed_ordinal_words_form_one_list(spans):
+    """000 lists 一方面 / 其次 / 第三 / 此外 under one heading."""
+    lists = rows(spans, SEED_000, "enumeration")
+    first = lists.iloc[0]
+    items = spans[spans["parent"] == first["id"]]
+    assert items["pattern"].tolist() == ["一方面", "其次", "第一", "此外"]
+    assert items["item"].tolist() == [1, 2, 3, 4]
+
+
+def test_skipped_number_is_flagged():
+    # cn-national-gwr-2007: the source goes from （二） to （四）
+    text = (
+        "今年经济发展要着重抓好以下几个方面：\n（一）坚持加强和改善宏观调控\n继续实行稳健的财政政策。\n"
+        "（二）发展现代农业和推进社会主义新农村建设\n农业是基础。\n"
+        "（四）加快推进产业结构升级和自主创新\n推进产业结构优化升级。\n（五）进一步推动区域协调发展\n区域协调。"
+    )
+    table = find_formulas_in_text(text)
+    enumeration = table[table["kind"] == "enumeration"].iloc[0]
+    assert enumeration["flag"] == "skip" and enumeration["n_items"] == 4
+    announced = table[table["kind"] == "announced_structure"].iloc[0]
+    assert pd.isna(announced["announced"]) and announced["found"] == 4
+
+
+def test_repeated_number_is_flagged():
+    text = "一是抓好春耕生产；二是抓好水利建设；二是抓好农村道路；三是抓好人居环境。"
+    enumeration = find_formulas_in_text(text).query("kind == 'enumeration'").iloc[0]
+    assert enumeration["flag"] == "repeat" and enumeration["n_items"] == 4
+
+
+def test_same_family_restarts_a_list():
+    # cn-national-gwr-1986: 一、二、 of the report, then 一、二、三、 of "以下几个问题"
+    text = (
+        "一、“六五”计划执行情况的回顾\n回顾。\n二、“七五”时期的基本任务\n"
+        "考虑和研究了以下几个问题。\n一、确定适度的经济增长率\n增长。\n二、规定恰当的投资规模\n投资。\n"
+        "三、坚持把科技进步和智力开发放在重要的战略地位\n科技。"
+    )
+    table = find_formulas_in_text(text)
+    lists = table[table["kind"] == "enumeration"]
+    assert lists["n_items"].tolist() == [2, 3]
+    assert lists["flag"].isna().all()
+    assert table[table["kind"] == "announced_structure"]["found"].tolist() == [3]
+
+
+@pytest.mark.parametrize(
+    ("token", "value"), [("三", 3), ("十", 10), ("十二", 12), ("二十一", 21), ("两", 2), ("7", 7), ("⑤", 5), ("几", None)]
+)
+def test_parse_numerals(token, value):
+    assert parse_chinese_numeral(token) == value
+
+
+# ---------------------------------------------------------------- parallelism
+def test_parallel_runs_in_seeds(spans):
+    runs = rows(spans, SEED_002, "parallelism")
+    strengthen = runs[runs["shared"].str.startswith("强化")].iloc[0]
+    assert strengthen["n_items"] == 4 and strengthen["level"] == "clause"
+    # the quoted 标兵…追兵 stays inside its clause
+    assert strengthen["text"].startswith("强化“标兵渐行渐远，追兵越来越近”的危机感，强化")
+    frame = rows(spans, SEED_004, "parallelism")
+    frame = frame[frame["shared"].str.contains("以更加务实的举措")].iloc[0]
+    assert frame["n_items"] == 6 and frame["level"] == "sentence" and frame["pattern"] == "frame"
+    ending = rows(spans, SEED_001, "parallelism")
+    assert "时代是出卷人，群众是阅卷人，我们是答卷人" in ending["text"].tolist()
+
+
+def test_similarity_threshold():
+    """Two shared characters make two units parallel; one needs an anaphora and more."""
+    assert PARALLEL_MIN_SHARED == 2
+    assert parallel_similarity("在经济活动中体现政治逻辑", "在经济工作中体现政治担当")[0] == 3
+    assert sum(parallel_similarity("持续织密防护网", "持续筑牢防线")[:2]) >= PARALLEL_MIN_SHARED
+    assert sum(parallel_similarity("深化改革", "深入调研")[:2]) < PARALLEL_MIN_SHARED
+    two = "强化责任落实，强化要素保障，强化督查考核。"
+    assert find_formulas_in_text(two)["kind"].tolist() == ["parallelism"]
+    one_weak = "深化改革开放，深入调查研究，深度融合发展。"  # 深 is not an anaphora
+    assert find_formulas_in_text(one_weak).query("kind == 'parallelism'").empty
+    one_strong = "要抓好春耕，要抓好水利，要抓好道路。"
+    assert find_formulas_in_text(one_strong).query("kind == 'parallelism'")["n_items"].tolist() == [3]
+    too_short = "强化责任落实，强化要素保障。"
+    assert find_formulas_in_text(too_short).query("kind == 'parallelism'").empty
+
+
+# ---------------------------------------------------------------- set patterns
+def test_set_patterns_in_seeds(spans):
+    redup = rows(spans, SEED_000, "reduplication")["text"].tolist()
+    assert {"聚精聚神", "抓实抓好", "做大做强"} <= set(redup)
+    assert "业产业布" not in redup  # 农业|产业|布局 straddles three words
+    templates = spans[spans["kind"] == "template"]
+    found = {(r.doc_id, r.pattern, r.text, r.n_items) for r in templates.itertuples()}
+    assert (SEED_000, "一X一Y", "一镇一业、一村一品", 2) in found
+    assert (SEED_002, "X论英雄", "亩均论英雄、低碳论英雄、科技论英雄、人均论英雄", 4) in found
+    assert (SEED_002, "四字格排比", "敢于担当、勇于担当、善于担当", 3) in found
+    assert (SEED_001, "X中求Y", "稳中求进", 1) in found
+    zero = templates[(templates["doc_id"] == SEED_004) & (templates["pattern"] == "零X")].iloc[0]
+    assert zero["n_items"] == 3 and zero["text"].startswith("零前置”（容缺办理）、“零干扰")
+
+
+def test_noun_lists_are_not_four_character_triads():
+    text = "做好民族宗教、机关事务、水库移民工作，坚持同心同德、埋头苦干、勇毅前行。"
+    triads = find_formulas_in_text(text).query("pattern == '四字格排比'")["text"].tolist()
+    assert triads == ["同心同德、埋头苦干、勇毅前行"]
+
+
+def test_ordinary_zero_words_are_not_templates():
+    text = "批发零售、零部件制造稳步增长，实行零前置、零跑腿。"
+    zeros = find_formulas_in_text(text).query("pattern == '零X'")["text"].tolist()
+    assert zeros == ["零前置、零跑腿"]
+
+
+# ---------------------------------------------------------------- formulaicity
+def test_formulaicity_is_a_share_of_counted_characters(seeds, spans):
+    from tifa.measures import count_characters
+
+    table = rate_formulaicity(seeds, spans)
+    assert table["doc_id"].tolist() == sorted(d.doc_id for d in seeds)
+    for row in table.itertuples():
+        assert row.characters == count_characters(seeds[row.doc_id].text)
+        parts = [getattr(row, f"characters_{p}") for p in ("announced_structure", "enumeration", "parallelism", "reduplication", "template")]
+        assert max(parts) <= row.formulaic_characters <= min(sum(parts), row.characters)
+        assert 0 < row.formulaicity < 1
+    # the template speech (004) is more formulaic than the news report (000)
+    share = table.set_index("doc_id")["formulaicity"]
+    assert share[SEED_004] > share[SEED_000]
+
+
+def test_formulaicity_counts_markers_not_list_contents():
+    text = "一是抓好春耕生产；二是抓好水利建设。"
+    table = rate_formulaicity({"d": text})
+    assert table.loc[0, "characters_enumeration"] == 4  # 一是 + 二是
+    assert table.loc[0, "characters"] == 16
+
+
+def test_four_character_phrase_density(seeds):
+    table = count_four_character_phrases(seeds)
+    assert (table["four_character_tokens"] > 0).all()
+    assert ((table["share"] > 0) & (table["share"] < 1)).all()
+
+
+# ---------------------------------------------------------------- evaluation
+def test_evaluate_against_gold_locates_and_matches(seeds, spans):
+    texts = {d.doc_id: d.text for d in seeds}
+    gold = pd.DataFrame(
+        {
+            "doc_id": [SEED_004, SEED_004, SEED_004, SEED_002],
+            "kind": ["announced_structure", "announced_item", "enumeration", "parallelism"],
+            "left": ["大家共勉：", "规划图”变成“施工图”，关键在“五个聚焦”", "关键在“五个聚焦”", "政府班子要在解放思想、实事求是上敢为人先，"],
+            "text": ["一、要把“规划图”变成“施工图”", "（一）聚焦动能转换", "（一）聚焦动能转换，打造产业强市", "强化“标兵渐行渐远，追兵越来越近”的危机感"],
+        }
+    )
+    located = locate_gold(gold, texts)
+    assert (located["start"] >= 0).all()
+    assert texts[SEED_004][located.loc[2, "start"] :].startswith("（一）聚焦")
+    table = evaluate_against_gold(spans, gold, texts).set_index(["doc_id", "kind"])
+    assert table.loc[("all", "announced_structure"), "recall"] == 1.0  # inside the structure's span
+    assert table.loc[("all", "announced_item"), "recall"] == 1.0
+    assert table.loc[("all", "enumeration"), "recall"] == 1.0
+    assert table.loc[("all", "parallelism"), "recall"] == 1.0
+    assert table.loc[(SEED_002, "parallelism"), "precision"] < 1.0  # the other runs of 002 are unmatched
+
+
+def test_gold_rows_that_cannot_be_found_count_as_misses(spans, seeds):
+    gold = pd.DataFrame({"doc_id": [SEED_002], "kind": ["enumeration"], "left": [""], "text": ["这段文字不在文档里"]})
+    table = evaluate_against_gold(spans, gold, {d.doc_id: d.text for d in seeds})
+    assert table.set_index(["doc_id", "kind"]).loc[("all", "enumeration"), "recall"] == 0.0
