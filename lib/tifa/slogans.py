@@ -1,0 +1,1559 @@
+"""Slogans (提法): quoted formulations, numbered formulas, definitions, lexicon terms.
+
+:func:`find_slogans` returns one row per formulation occurrence, with the
+columns ``doc_id, start, end, text, kind, value, head, normalized,
+in_lexicon, quoted`` (see :data:`SLOGAN_COLUMNS`). Offsets index the
+normalized text (``doc.text``) and exclude quote marks.
+
+Where spans come from
+---------------------
+1. **Quoted items.** Everything inside “ ” or ‘ ’ (the normalizer has already
+   turned 「」『』 and straight quotes into these). Consecutive items
+   (“六稳”“六保”) are separate spans; a single-quoted item nested in a
+   double-quoted one is a span of its own. Document titles are written in
+   《》 and are not quotes.
+2. **Numbered formulas** (数字式提法), quoted or not; see
+   :func:`numbered_formula` for the rules.
+3. **Lexicon terms** outside quotes (:mod:`tifa.lexicon`).
+
+Kinds
+-----
+``numbered_formula``
+    A numeral with a measure word and a head (四个意识, 三大攻坚战), a
+    contracted series (六稳, 三新一高, 一带一路, 十百千), a code (3+1,
+    1+12+N, 12221) or a plan name (十四五).
+``quotation``
+    Reported speech: a quoted item with sentence-final punctuation, a first-
+    or second-person pronoun, or introduced by a verb of saying (指出：“…”).
+    Kept in the table, left out of slogan counts.
+``programme``
+    A named campaign or project: the item ends with, or is followed by, a word
+    such as 工程, 行动, 计划, 品牌, 活动 (“美丽乡村2025”行动计划, “粤菜师傅”
+    …三项工程).
+``slogan``
+    A formulation: a lexicon term, parallel clauses (“敢为人先、争当标杆”),
+    an item followed by 要求, 理念, 战略, 方针, 改革…, or a verbal phrase of
+    four or more characters (“亩均论英雄”).
+``term``
+    Everything else: single words in quotes, scare quotes, nicknames
+    (“防护网”, “卡脖子路”), honorific titles, redactions (“XX”).
+
+The rules are deterministic and listed in :func:`classify_quoted`.
+
+>>> spans = find_slogans_in_text("树牢“四个意识”，做好“六稳”“六保”工作，推动高质量发展。")
+>>> spans[["text", "kind", "value", "in_lexicon", "quoted"]].values.tolist()
+[['四个意识', 'numbered_formula', 4.0, True, True], ['六稳', 'numbered_formula', 6.0, True, True], ['六保', 'numbered_formula', 6.0, True, True], ['高质量发展', 'slogan', nan, True, False]]
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+import warnings
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, Literal, NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from tifa.errors import check_option
+from tifa.lexicon import default_matcher, load_lexicon, normalized_forms
+from tifa.measures import count_characters, rate_per_10k
+
+__all__ = [
+    "DEFINITION_COLUMNS",
+    "KINDS",
+    "SLOGAN_COLUMNS",
+    "SLOGAN_KINDS",
+    "classify_quoted",
+    "compute_national_lag",
+    "count_first_appearances",
+    "count_formulation_matrix",
+    "count_slogans",
+    "evaluate_against_gold",
+    "find_definitions",
+    "find_definitions_in_text",
+    "find_slogans",
+    "find_slogans_in_text",
+    "numbered_formula",
+    "read_gold",
+]
+
+Kind = Literal["numbered_formula", "slogan", "programme", "term", "quotation"]
+KINDS: tuple[str, ...] = ("numbered_formula", "slogan", "programme", "term", "quotation")
+#: Kinds that count as official formulations in :func:`count_slogans`.
+SLOGAN_KINDS: tuple[str, ...] = ("numbered_formula", "slogan", "programme", "term")
+SLOGAN_COLUMNS = [
+    "doc_id",
+    "start",
+    "end",
+    "text",
+    "kind",
+    "value",
+    "head",
+    "normalized",
+    "in_lexicon",
+    "quoted",
+]
+
+# --------------------------------------------------------------------------
+# Character classes
+# --------------------------------------------------------------------------
+_CN_NUM = "一二三四五六七八九十两双百千万"
+_N = f"[{_CN_NUM}]"
+#: Characters that are not numerals: Han characters other than numerals.
+_C = f"[^\\W\\d_{_CN_NUM}零〇A-Za-z]"
+_MEASURES = "个大项种条类张支场句批字位"
+_DIGIT_VALUE = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS_OUT = "零一二三四五六七八九"
+
+# --------------------------------------------------------------------------
+# Quotes
+# --------------------------------------------------------------------------
+#: A double-quoted item within one line, or a top-level single-quoted item.
+RE_QUOTE: re.Pattern[str] = re.compile(r"“([^“”\n]{1,150})”|‘([^‘’“”\n]{1,80})’")
+#: A single-quoted item nested in a double-quoted one.
+RE_INNER_QUOTE: re.Pattern[str] = re.compile(r"‘([^‘’\n]{1,60})’")
+#: What may stand between two items of one run of quotes (“甲”“乙”和“丙”).
+RE_RUN_JOINER: re.Pattern[str] = re.compile(r"(?:、|，|和|及|与|以及)?(?=[“‘])")
+#: Reported speech: sentence punctuation, or a pronoun of the speaker.
+RE_SPEECH_CONTENT: re.Pattern[str] = re.compile(r"[。！？!?]|我们|我|你们|你|咱们|大家")
+#: A verb of saying just before the opening quote.
+RE_SPEECH_LEFT: re.Pattern[str] = re.compile(
+    r"(?:指出|强调|说|表示|认为|讲|寄语|称|写道|提出|说道|所说|坦言|感慨|告诉|嘱托|强调指出)[：:，,]?$"
+)
+#: A colon right before the opening quote: reported speech when the item is long.
+RE_COLON_LEFT: re.Pattern[str] = re.compile(r"[：:]$")
+#: Words after a quote (or ending it) that make the item a named programme.
+RE_PROGRAMME_RIGHT: re.Pattern[str] = re.compile(
+    r"^(?:[一二三四五六七八九十两]{1,3}[项个大])?"
+    r"(?:系列)?(?:专项)?(?:工程|行动计划|行动|计划|品牌|活动|攻坚战|攻坚|专项行动|示范工程|项目|创建|赛事|年活动)"
+)
+RE_PROGRAMME_END: re.Pattern[str] = re.compile(r"(?:工程|行动|计划|品牌|活动|攻坚战|攻坚年|专项行动|行动方案)$")
+#: Words after a quote that make the item a slogan (a formulation named as such).
+RE_SLOGAN_RIGHT: re.Pattern[str] = re.compile(
+    r"^(?:的)?(?:重要)?(?:要求|理念|战略|方针|原则|精神|思路|目标|定位|导向|遵循|工作要求|发展理念|改革|理论|"
+    r"思想|路线|方略|格局|布局|总基调|基本方略|重要论述|标准|模式|机制|工作法|工作机制|制度|体系|政策|"
+    r"总体要求|发展战略|发展思路|战略部署|部署|总目标|奋斗目标|新格局|建设|任务|工作|改革试点|试点)"
+)
+#: Words after a quote that make the item a term (titles, names of things).
+RE_TERM_RIGHT: re.Pattern[str] = re.compile(
+    r"^(?:称号|荣誉称号|证书|热线|牌|奖|称|字号|号|[^，。；、\n]{0,8}?(?:平台|示范片区|示范带|片区|基地|网络|中心|园区|"
+    r"产业园|商圈|街区|栏目|专栏|门诊|班列|驿站|之家|书屋|频道|节|展|赛|专班|队伍|载体|窗口|景区|服务站|工作站|"
+    r"消费券|券|码))"
+)
+#: Last characters of nominal items (things, places, titles) — terms.
+RE_NOMINAL_END: re.Pattern[str] = re.compile(
+    r"[网路图会题战案门眼单力区链园屋吧道站所馆车牌圈岛库仓城镇乡村校品业类型式感风性率度费金券包号码卡人家"
+    r"员师客者子儿头窗口台场厅室楼院点位标员盘底色体局墙山河湖江海树林田线桥器机灯脑星王字街泉书艺迹事学宝花"
+    r"节展赛片带廊珠湾港谷法菜味餐酒茶米药车船路径族群团帮社会展馆苑园]$"
+)
+#: Redactions and placeholders in quotes.
+RE_REDACTED: re.Pattern[str] = re.compile(r"^[X×*xＸ\s]+(?:速度)?$|[X×*]{2,}")
+#: Dates of events written as codes: “7·17”, “1·24”.
+RE_EVENT_DATE: re.Pattern[str] = re.compile(r"^\d{1,2}[·.]\d{1,2}$")
+
+# --------------------------------------------------------------------------
+# Numbered formulas
+# --------------------------------------------------------------------------
+#: A numeral, a measure word and a head, as the whole of a quoted item.
+RE_MEASURE_FULL: re.Pattern[str] = re.compile(
+    rf"^(?P<num>[一二三四五六七八九十两]{{1,3}}|\d{{1,3}})(?P<measure>[{_MEASURES}])(?P<head>.{{1,14}})$"
+)
+#: Contracted series as a whole quoted item: 六稳, 三新一高, 一线两带三园, 十百千.
+_C_OR_ZERO = f"(?:{_C}|零)"
+RE_SERIES_FULL: re.Pattern[str] = re.compile(rf"^(?:{_N}{{1,3}}{_C_OR_ZERO}{{1,3}}){{1,6}}$")
+RE_SERIES_GROUP: re.Pattern[str] = re.compile(rf"({_N}{{1,3}})({_C_OR_ZERO}{{1,3}})")
+RE_ALL_NUMERALS: re.Pattern[str] = re.compile(r"^[十百千万]{2,4}$")
+#: Codes: 3+1, 1+12+N, 15+N, 12221, 1231511, 415X.
+RE_CODE_FULL: re.Pattern[str] = re.compile(r"^(?:\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+|\d{3,8}[A-Z]?|[A-Z]\+\d{1,3})$")
+#: Plan names: 六五 … 十五五.
+RE_PLAN_FULL: re.Pattern[str] = re.compile(r"^(?:十[一二三四五]?|[六七八九])五$")
+RE_PLAN_RIGHT: re.Pattern[str] = re.compile(r"^(?:计划|规划|时期|期间|末|初|以来|开局|收官|普法|发展|目标)")
+#: A numeral and measure word right before an opening quote: 五个“必须统筹好”.
+RE_COUNTED_QUOTE_LEFT: re.Pattern[str] = re.compile(r"(?<![一二三四五六七八九十两百千万\d第])([一二三四五六七八九十两]{1,3})([个项条])$")
+
+#: Heads that make an unquoted "numeral + measure + head" a formula, per measure word.
+FORMULA_HEADS: Mapping[str, tuple[str, ...]] = {
+    "个": (
+        "意识", "自信", "维护", "确立", "全面", "现代化", "代表", "务必", "明确", "坚持", "聚焦",
+        "统筹", "必须", "有利于", "面向", "尊重", "伟大", "结合", "毫不动摇", "区分开来", "不摘",
+        "精准", "一流", "到位", "根本性转变", "转变", "文明", "凡是", "一百年", "基本点", "确保",
+        "一批", "超常规", "大局", "服从", "没有变", "坚定不移", "一以贯之", "必由之路", "着力",
+        "倍增", "示范区", "先行",
+    ),
+    "大": (
+        "攻坚战", "战略", "行动", "工程", "革命", "改造", "变革", "高地", "发展理念", "攻坚",
+        "专项行动", "战役", "关系", "作风", "法宝", "差别", "新城", "板块", "产业集群", "行动方案",
+        "纪律", "保卫战", "任务", "举措", "平台", "体系", "计划", "会战",
+    ),
+    "项": ("规定", "本领", "基本原则", "工程", "措施", "制度", "改革", "行动", "注意"),
+    "种": ("能力", "本领", "理念", "环境"),
+    "条": ("底线", "保障线", "红线"),
+    "句": ("话",),
+}
+#: Heads made of a numeral and a unit: 六个百亿级产业, 七个三百米.
+_NUMERAL_HEAD = (
+    r"(?:[百千万亿十]+亿?级(?:产业集群|产业|项目|企业|集群)?|[一二三四五六七八九十两]?[百千]米)"
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
+    "|".join(
+        [
+            # numeral + measure + known head
+            *(
+                rf"(?<![{_CN_NUM}\d第])(?P<num_{i}>[一二三四五六七八九十两]{{1,3}})(?P<m_{i}>{m})"
+                rf"(?P<head_{i}>{_alternation(heads)})"
+                for i, (m, heads) in enumerate(FORMULA_HEADS.items())
+                if m != "句"
+            ),
+            # 讲三句话
+            r"(?<=[讲说])(?P<num_talk>[一二三四五六七八九十两])(?P<m_talk>句)(?P<head_talk>话)",
+            # numeral + 个 + numeral head
+            rf"(?<![{_CN_NUM}\d第])(?P<num_nh>[一二三四五六七八九十两]{{1,3}})(?P<m_nh>个)(?P<head_nh>{_NUMERAL_HEAD})",
+            # plan names
+            r"(?<![一二三四五六七八九十两百千万\d第])(?P<plan>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间|末|初|以来)",
+            # 第十个五年计划
+            r"第(?P<ordplan>[一二三四五六七八九十]{1,3})个五年计划",
+            # codes with +
+            r"(?<![\dA-Za-z.+])(?P<code>\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+)(?![\dA-Za-z+])",
+            # contracted series of one-character groups
+            rf"(?<![{_CN_NUM}\d])(?P<series>(?:{_N}{{1,2}}{_C}){{2,4}})",
+        ]
+    )
+)
+
+#: Idioms shaped like contracted series.
+SERIES_IDIOMS = frozenset(
+    """千方百计 千家万户 四面八方 五湖四海 三令五申 七上八下 三心二意 千军万马 千变万化 千差万别 千头万绪
+    千丝万缕 千辛万苦 千锤百炼 千山万水 万水千山 万紫千红 百战百胜 百发百中 四平八稳 五颜六色 七嘴八舌
+    三番五次 一穷二白 一清二楚 一干二净 九死一生 十拿九稳 三头六臂 七手八脚 五花八门 四通八达 三教九流
+    一了百了 一呼百应 一本万利 一日千里 一落千丈 一泻千里 一掷千金 一字千金 一刻千金 一诺千金 万无一失
+    万众一心 千篇一律 千钧一发 千载一时 百里挑一 十全十美 十室九空 九牛一毛 三言两语 三长两短 一举两得
+    一箭双雕 一石二鸟 千人一面 两全其美 三思而行 一波三折 一日三秋 三顾茅庐 百年一遇 千年一遇 十年一遇
+    万人空巷 一步一个 一天一个 一年一个 两岸三地""".split()
+)
+#: Characters of time, quantity and rank that make a "series" an ordinary phrase.
+SERIES_BLOCKING_CHARACTERS = frozenset("年天日月次步个些样处片倍成点号期周岁份届层级批名")
+#: Quoted items that look numbered but are not formulas (magnitudes, ranks).
+NOT_NUMBERED = frozenset(
+    "一把手 一号 一流 一站式 一对一 一体化 一盘棋 一张网 一条龙 一揽子 一刀切 一窝蜂 一言堂 三甲 十强 百强 十佳 百佳 "
+    "五百强 千亿 百亿 十亿 万亿".split()
+)
+#: Ranks and grades written with a numeral: 十强, 百佳, 三甲.
+RE_RANK: re.Pattern[str] = re.compile(r"^[一二三四五六七八九十百千万两]+(?:强|佳|优|甲|好|星|A)$")
+RE_MAGNITUDE: re.Pattern[str] = re.compile(r"^[一二三四五六七八九十两百千万亿\d.]+(?:亿|万|千|百)(?:级|元|亩|人|吨|米)?")
+
+
+#: The headword of a glossary line (〔6〕六个百亿级产业：指…), unquoted.
+RE_GLOSSARY_HEAD: re.Pattern[str] = re.compile(
+    r"^(?:〔\d{1,3}〕|﹝\d{1,3}﹞|\[\d{1,3}\]|（\d{1,3}）|\d{1,3}[.．、])[ \t]*([^：:\n。，；“”（）]{1,20})[：:]",
+    re.MULTILINE,
+)
+#: A code at the start of a headword: 12221市场体系.
+RE_LEADING_CODE: re.Pattern[str] = re.compile(r"^(?:\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+|\d{3,8})(?=[^\d])")
+
+
+class Numbered(NamedTuple):
+    """A parsed numbered formula."""
+
+    value: float
+    head: str
+    normalized: str
+
+
+def _numeral_value(text: str) -> float:
+    """Value of a numeral written in Chinese or Arabic digits (双 = 2).
+
+    >>> _numeral_value("十四"), _numeral_value("两"), _numeral_value("12")
+    (14.0, 2.0, 12.0)
+    """
+    if text.isdigit():
+        return float(text)
+    if text in ("双",):
+        return 2.0
+    total, current = 0, 0
+    for ch in text:
+        if ch in _DIGIT_VALUE:
+            current = _DIGIT_VALUE[ch]
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "千":
+            total += (current or 1) * 1000
+            current = 0
+        elif ch == "万":
+            total = (total + current or 1) * 10000
+            current = 0
+        else:
+            return float("nan")
+    return float(total + current)
+
+
+def _to_chinese(number: int) -> str:
+    """Write 1–99 in Chinese numerals (for normalized forms).
+
+    >>> _to_chinese(10), _to_chinese(12), _to_chinese(40)
+    ('十', '十二', '四十')
+    """
+    if number < 10:
+        return _CN_DIGITS_OUT[number]
+    tens, units = divmod(number, 10)
+    return ("" if tens == 1 else _CN_DIGITS_OUT[tens]) + "十" + (_CN_DIGITS_OUT[units] if units else "")
+
+
+def _strip_quotes(text: str) -> str:
+    return text.replace("“", "").replace("”", "").replace("‘", "").replace("’", "")
+
+
+def numbered_formula(text: str, *, quoted: bool = True, right: str = "") -> Numbered | None:
+    """Parse ``text`` as a numbered formula (数字式提法), or return None.
+
+    Rules, in order:
+
+    1. **Codes**: digits joined by ``+`` with numbers or capital letters
+       (3+1, 1+1+N, 15+N); inside quotes also 3–8 digits (12221, 1231511,
+       5080, 415X), but not a year (19xx, 20xx) nor an event date (7·17).
+       ``value`` is the sum of the numbers (N, X count nothing; for 12221 the
+       sum of its digits, since such codes string counts together).
+    2. **Plan names**: 六五 … 十五五; ``value`` is the plan's number.
+    3. **Numeral + measure word + head** (四个意识, 三大攻坚战, 六个百亿级产业,
+       五个聚焦, 10个行动方案): ``value`` is the numeral, ``head`` what follows
+       the measure word. Quoted, any head of 1–14 characters is accepted
+       except times and quantities (两个月, 三个百分点); unquoted, only the
+       heads of :data:`FORMULA_HEADS`, heads that are themselves numbers
+       (六个百亿级产业, 七个三百米) and 讲三句话. This is what separates
+       formulas from ordinary counts (三个项目, 两个月): a count's head is an
+       open-class noun, a formula's head comes from the small closed set above
+       or is marked by the quotes.
+    4. **Contracted series**: numeral-initial groups of 1–3 characters (六稳,
+       三新一高, 一线两带三园, 两新两重) or numerals only (十百千); ``value`` is
+       the sum of the groups' numerals (the number of items the formula
+       stands for; 十百千 counts its three groups). Unquoted, only series of
+       two to four one-character groups, not idioms (千方百计,
+       :data:`SERIES_IDIOMS`), not with a group of time or rank (一年一度),
+       and not made only of 一-groups (一心一意) unless there are three or more.
+       A single group (六稳, 三农) is accepted in quotes only; unquoted it
+       must come from the lexicon.
+
+    Parameters
+    ----------
+    text : str
+        The candidate, without quote marks.
+    quoted : bool, default True
+        Whether the candidate was a whole quoted item.
+    right : str, optional
+        The text right after it (used for plan names such as “十五”计划).
+
+    Returns
+    -------
+    Numbered or None
+
+    Examples
+    --------
+    >>> numbered_formula("四个意识")
+    Numbered(value=4.0, head='意识', normalized='四个意识')
+    >>> numbered_formula("三新一高").value, numbered_formula("1+12+N").value
+    (4.0, 13.0)
+    >>> numbered_formula("10个行动方案").normalized
+    '十个行动方案'
+    >>> numbered_formula("两个月") is None, numbered_formula("三个项目", quoted=False) is None
+    (True, True)
+    """
+    text = text.strip()
+    if not text or text in NOT_NUMBERED or RE_RANK.match(text):
+        return None
+    # 1. codes
+    if RE_CODE_FULL.match(text) and (quoted or "+" in text):
+        if re.fullmatch(r"(?:19|20)\d\d", text):
+            return None
+        if "+" in text:
+            parts = text.split("+")
+            value = float(sum(int(p) for p in parts if p.isdigit()))
+        else:
+            value = float(sum(int(d) for d in text if d.isdigit()))
+        return Numbered(value, "", text)
+    if RE_EVENT_DATE.match(text):
+        return None
+    # 2. plan names
+    if RE_PLAN_FULL.match(text):
+        if text == "十五" and not RE_PLAN_RIGHT.match(right):
+            return None
+        return Numbered(_numeral_value(text[:-1]), "五年规划", text)
+    # 3. numeral + measure + head
+    match = RE_MEASURE_FULL.match(text)
+    if match:
+        num, measure, head = match.group("num", "measure", "head")
+        head_clean = _strip_quotes(head)
+        is_series = measure == "大" and re.match(_N, head_clean[:1] or " ") is not None
+        if not is_series:
+            if _is_quantity(head_clean):
+                return None
+            if not quoted and not _known_head(measure, head_clean):
+                return None
+            value = _numeral_value(num)
+            written = _to_chinese(int(value)) if num.isdigit() and 0 < value < 100 else num
+            return Numbered(value, head_clean, f"{written}{measure}{head_clean}")
+    # 4. contracted series
+    if RE_ALL_NUMERALS.match(text):
+        return Numbered(float(len(text)), "", text) if quoted else None
+    if RE_SERIES_FULL.match(text) and not RE_MAGNITUDE.match(text):
+        groups = RE_SERIES_GROUP.findall(text)
+        if "".join(n + c for n, c in groups) != text:
+            return None
+        if not _acceptable_series(text, groups, quoted):
+            return None
+        value = _series_value(groups)
+        head = "".join(c for _, c in groups)
+        return Numbered(value, head, text)
+    return None
+
+
+RE_QUANTITY_HEAD: re.Pattern[str] = re.compile(
+    r"^(?:月|多月|小时|百分点|星期|年|亿元?|万元?|千元?|元|人|亩|家|倍|次|批次|季度|工作日|点|方面|层次|阶段|环节)"
+    r"(?:以上|以下|以内|左右)?$|^(?:月|多月|小时|百分点|工作日)"
+)
+
+
+def _series_value(groups: list[tuple[str, str]]) -> float:
+    """Number of items a contracted series stands for.
+
+    Each group counts its numeral (三新一高 = 3 + 1); a numeral run opening
+    with 双/两 counts 2 (双百工程, 双千兆); a series of bare magnitudes counts
+    its groups (百县千镇万村 = 3).
+
+    >>> _series_value([("三", "新"), ("一", "高")]), _series_value([("双", "百")])
+    (4.0, 2.0)
+    """
+    numerals = [n for n, _ in groups]
+    if all(n in ("十", "百", "千", "万") for n in numerals) and len(numerals) > 1:
+        return float(len(numerals))
+    total = 0.0
+    for numeral in numerals:
+        if len(numeral) > 1 and numeral[0] in "双两" and numeral[1] in "十百千万":
+            total += 2
+        else:
+            total += _numeral_value(numeral)
+    return total
+
+
+def _is_quantity(head: str) -> bool:
+    return RE_QUANTITY_HEAD.match(head) is not None
+
+
+_KNOWN_HEADS = {m: frozenset(h) for m, h in FORMULA_HEADS.items()}
+
+
+def _known_head(measure: str, head: str) -> bool:
+    if head in _KNOWN_HEADS.get(measure, ()):
+        return True
+    return measure == "个" and re.fullmatch(_NUMERAL_HEAD, head) is not None
+
+
+def _acceptable_series(text: str, groups: list[tuple[str, str]], quoted: bool) -> bool:
+    if text in SERIES_IDIOMS or any(text.startswith(i) for i in SERIES_IDIOMS if len(i) == 4 and len(text) > 4):
+        return False
+    if len(groups) == 1:
+        numeral, chars = groups[0]
+        if not quoted:
+            return False
+        if numeral in ("一", "万") or chars[0] in SERIES_BLOCKING_CHARACTERS:
+            return False
+        return len(chars) <= 3
+    if any(c[0] in SERIES_BLOCKING_CHARACTERS for _, c in groups):
+        return False
+    if not quoted:
+        if any(len(c) != 1 for _, c in groups):
+            return False
+        if all(n == "一" for n, _ in groups) and len(groups) < 3:
+            return False
+    return True
+
+
+# --------------------------------------------------------------------------
+# Classification of quoted items
+# --------------------------------------------------------------------------
+def classify_quoted(content: str, left: str = "", right: str = "", *, in_lexicon: bool = False,
+                    lexicon_category: str = "") -> tuple[str, Numbered | None]:
+    """Give a quoted item its kind.
+
+    Rules, first match wins:
+
+    1. a numbered formula (:func:`numbered_formula`) → ``numbered_formula``;
+    2. redactions (“XX”), event dates (“7·17”) → ``term``;
+    3. sentence punctuation or a pronoun of the speaker inside, a verb of
+       saying right before, more than 30 characters without a 、-list, or a
+       colon right before an item of ten characters or with a comma →
+       ``quotation``;
+    4. a lexicon term → ``programme`` for campaigns, ``slogan`` otherwise;
+    5. ending with, or followed by, 工程/行动/计划/品牌/活动… → ``programme``;
+    6. followed by 称号/证书/热线… → ``term``;
+    7. parallel clauses (、 or ， inside) → ``slogan``;
+    8. followed by 要求/理念/战略/方针/改革/机制/建设… → ``slogan``;
+    9. one to three characters, or one word of jieba's dictionary (idioms
+       included: “将心比心”) → ``term``;
+    10. opening with a verb or adverb (by the dictionary's tags, or 不/要/
+        抓/推…) → ``slogan`` (“提升中心城区魅力”);
+    11. ending with a noun → ``term`` (“城市家具”), with another word →
+        ``slogan``; without a dictionary word at the end, a nominal last
+        character (网, 路, 图, 村…) → ``term``, else ``slogan``.
+
+    Parameters
+    ----------
+    content : str
+        The item without its quote marks.
+    left, right : str
+        A few characters before the opening quote and after the closing quote
+        (after the whole run of consecutive quotes).
+    in_lexicon : bool
+        Whether the item is a lexicon formulation.
+    lexicon_category : str
+        Its lexicon category, if any.
+
+    Returns
+    -------
+    tuple
+        ``(kind, numbered)`` where ``numbered`` is the parsed formula or None.
+
+    Examples
+    --------
+    >>> classify_quoted("六稳")[0], classify_quoted("粤菜师傅", right="三项工程")[0]
+    ('numbered_formula', 'programme')
+    >>> classify_quoted("敢为人先、争当标杆")[0], classify_quoted("防护网")[0]
+    ('slogan', 'term')
+    >>> classify_quoted("伟大梦想不是等得来的。", left="总书记强调，")[0]
+    'quotation'
+    """
+    numbered = numbered_formula(content, quoted=True, right=right)
+    if numbered is not None:
+        return "numbered_formula", numbered
+    if RE_REDACTED.search(content) or RE_EVENT_DATE.match(content):
+        return "term", None
+    if RE_SPEECH_CONTENT.search(content) or RE_SPEECH_LEFT.search(left) or (len(content) > 30 and "、" not in content):
+        return "quotation", None
+    if RE_COLON_LEFT.search(left) and (len(content) >= 10 or "，" in content):
+        return "quotation", None
+    if in_lexicon:
+        return ("programme" if lexicon_category == "campaign" else "slogan"), None
+    if RE_PROGRAMME_END.search(content) or RE_PROGRAMME_RIGHT.match(right):
+        return "programme", None
+    if RE_TERM_RIGHT.match(right):
+        return "term", None
+    if ("、" in content or "，" in content or "," in content) and len(content) >= 4:
+        return "slogan", None
+    if RE_SLOGAN_RIGHT.match(right) and len(content) >= 3:
+        return "slogan", None
+    words = _dictionary_words()
+    if len(content) <= 3 or content in words:
+        return "term", None
+    first = _longest_word(content, words, from_end=False)
+    if first is not None and words[first] in VERBAL_TAGS or content[0] in VERBAL_INITIALS:
+        return "slogan", None
+    last = _longest_word(content, words, from_end=True)
+    if last is not None:
+        return ("term" if words[last] in NOMINAL_TAGS else "slogan"), None
+    if RE_NOMINAL_END.search(content):
+        return "term", None
+    return "slogan", None
+
+
+#: Part-of-speech tags (jieba's dictionary) of words that open a verbal phrase.
+VERBAL_TAGS = frozenset({"v", "vn", "vd", "d", "p", "c"})
+#: Tags of nominal words: an item ending in one names a thing.
+NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "ng", "s", "f", "an", "i", "l", "j"})
+#: Single characters that open a verbal phrase (不, 要, 让, 把…).
+VERBAL_INITIALS = frozenset("不要让把以抓推促保稳强兴治办跑管放减增提防控打干争创优融转换改调扩降补去护用比学赶超走")
+
+
+@functools.lru_cache(maxsize=1)
+def _dictionary_words() -> dict[str, str]:
+    """Words of up to six characters of jieba's dictionary with their tag.
+
+    Used as a lexical resource only (is a quoted item one word, an idiom, does it
+    open with a verb or end with a noun); loaded once, about 0.3 s.
+    """
+    try:
+        source = importlib.resources.files("jieba").joinpath("dict.txt")
+        content = source.read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - jieba is a dependency
+        return {}
+    words: dict[str, str] = {}
+    for line in content.splitlines():
+        parts = line.split(" ")
+        if len(parts) == 3 and len(parts[0]) <= 6:
+            words[parts[0]] = parts[2]
+    return words
+
+
+def _longest_word(text: str, words: Mapping[str, str], *, from_end: bool) -> str | None:
+    for length in range(min(6, len(text) - 1), 1, -1):
+        candidate = text[-length:] if from_end else text[:length]
+        if candidate in words:
+            return candidate
+    return None
+
+
+# --------------------------------------------------------------------------
+# The annotator
+# --------------------------------------------------------------------------
+class _Span(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str
+    value: float
+    head: str
+    normalized: str
+    in_lexicon: bool
+    quoted: bool
+
+
+def _run_right(text: str, end: int) -> str:
+    """Text after a closing quote, skipping the rest of a run of quoted items."""
+    position = end
+    while True:
+        joiner = RE_RUN_JOINER.match(text, position)
+        if joiner is None or position >= len(text):
+            break
+        quote = RE_QUOTE.match(text, joiner.end())
+        if quote is None:
+            break
+        position = quote.end()
+    return text[position : position + 12]
+
+
+def _lexicon_lookup(forms: Mapping[str, int], lexicon: pd.DataFrame, text: str) -> tuple[bool, str]:
+    position = forms.get(text)
+    if position is None:
+        return False, ""
+    return True, lexicon["category"].iat[position]
+
+
+def _slogan_spans(text: str, lexicon: pd.DataFrame, forms: Mapping[str, int]) -> list[_Span]:
+    spans: list[_Span] = []
+    quoted_ranges: list[tuple[int, int]] = []
+    nan = float("nan")
+    for match in RE_QUOTE.finditer(text):
+        group = 1 if match.group(1) is not None else 2
+        start, end = match.span(group)
+        content = match.group(group)
+        quoted_ranges.append((start, end))
+        left = text[max(0, start - 9) : start - 1]
+        right = _run_right(text, end + 1)
+        plain = _strip_quotes(content)
+        # a list of numbered formulas in one pair of quotes: “七个三百米、一个五百米”
+        items = content.split("、")
+        if len(items) > 1:
+            parsed = [numbered_formula(item, quoted=True) for item in items]
+            if all(p is not None for p in parsed):
+                offset = start
+                for item, p in zip(items, parsed, strict=True):
+                    assert p is not None
+                    spans.append(
+                        _Span(offset, offset + len(item), item, "numbered_formula", p.value, p.head,
+                              p.normalized, p.normalized in forms or item in forms, True)
+                    )
+                    offset += len(item) + 1
+                continue
+        in_lexicon, category = _lexicon_lookup(forms, lexicon, plain)
+        kind, numbered = classify_quoted(plain, left, right, in_lexicon=in_lexicon, lexicon_category=category)
+        span_start = start
+        value, head, normalized = nan, "", plain
+        if numbered is not None:
+            value, head, normalized = numbered
+        else:
+            counted = RE_COUNTED_QUOTE_LEFT.search(text, max(0, start - 5), start - 1)
+            if counted is not None and kind != "quotation" and counted.group(1) != "一" and not right.startswith("字"):
+                # 五个“必须统筹好”: the numeral and measure belong to the formula
+                kind = "numbered_formula"
+                value = _numeral_value(counted.group(1))
+                head = plain
+                normalized = f"{counted.group(1)}{counted.group(2)}{plain}"
+                span_start = counted.start()
+        in_lexicon = in_lexicon or normalized in forms
+        spans.append(_Span(span_start, end, text[span_start:end], kind, value, head, normalized, in_lexicon, True))
+        if group == 1:
+            for inner in RE_INNER_QUOTE.finditer(content):
+                inner_text = inner.group(1)
+                inner_start = start + inner.start(1)
+                inner_right = content[inner.end() : inner.end() + 12]
+                in_lex, cat = _lexicon_lookup(forms, lexicon, inner_text)
+                inner_kind, inner_numbered = classify_quoted(
+                    inner_text, "", inner_right, in_lexicon=in_lex, lexicon_category=cat
+                )
+                if inner_numbered is not None:
+                    v, h, n = inner_numbered
+                else:
+                    v, h, n = nan, "", inner_text
+                spans.append(
+                    _Span(inner_start, inner_start + len(inner_text), inner_text, inner_kind, v, h, n,
+                          in_lex or n in forms, True)
+                )
+    # headwords of glossary lines: 〔12〕五控一应对：指…, ﹝19﹞5080：指…
+    glossary_ranges: list[tuple[int, int]] = []
+    if "：" in text:
+        for match in RE_GLOSSARY_HEAD.finditer(text):
+            offset = match.start(1)
+            for item in match.group(1).split("、"):
+                parsed = numbered_formula(item, quoted=True)
+                surface = item
+                if parsed is None:
+                    code = RE_LEADING_CODE.match(item)
+                    if code is not None:
+                        surface = code.group(0)
+                        parsed = numbered_formula(surface, quoted=True)
+                if parsed is not None:
+                    spans.append(
+                        _Span(offset, offset + len(surface), surface, "numbered_formula", parsed.value, parsed.head,
+                              parsed.normalized, parsed.normalized in forms, False)
+                    )
+                    glossary_ranges.append((offset, offset + len(surface)))
+                offset += len(item) + 1
+    # unquoted numbered formulas
+    for match in RE_NUMBERED_UNQUOTED.finditer(text):
+        start, end = match.span()
+        if _inside(quoted_ranges, start, end) or _overlaps(glossary_ranges, start, end):
+            continue
+        parsed = _parse_unquoted(match)
+        if parsed is None:
+            continue
+        if match.group("series") and end + 1 <= len(text) - 1 and _is_han(text[end]) and not _is_han(text[end + 1]):
+            # 五控一应对：the last group has two characters when a boundary follows them
+            longer = numbered_formula(text[start : end + 1], quoted=True)
+            if longer is not None:
+                parsed, end = longer, end + 1
+        surface = text[start:end]
+        spans.append(
+            _Span(start, end, surface, "numbered_formula", parsed.value, parsed.head, parsed.normalized,
+                  parsed.normalized in forms or surface in forms, False)
+        )
+    # lexicon terms outside quotes
+    taken = sorted((s.start, s.end) for s in spans if not s.quoted)
+    for start, end, form, position in default_matcher().find(text):
+        if _inside(quoted_ranges, start, end) or _overlaps(taken, start, end):
+            continue
+        parsed = numbered_formula(form, quoted=True)
+        category = lexicon["category"].iat[position]
+        normalized = lexicon["normalized"].iat[position]
+        if parsed is not None:
+            spans.append(_Span(start, end, form, "numbered_formula", parsed.value, parsed.head, normalized, True, False))
+        else:
+            kind = "programme" if category == "campaign" else "slogan"
+            spans.append(_Span(start, end, form, kind, nan, "", normalized, True, False))
+    spans.sort(key=lambda s: (s.start, s.end))
+    return spans
+
+
+def _is_han(character: str) -> bool:
+    return "\u4e00" <= character <= "\u9fff"
+
+
+def _parse_unquoted(match: re.Match[str]) -> Numbered | None:
+    groups = match.groupdict()
+    if groups.get("plan"):
+        plan = groups["plan"]
+        return Numbered(_numeral_value(plan), "五年规划", plan + "五")
+    if groups.get("ordplan"):
+        return Numbered(_numeral_value(groups["ordplan"]), "五年计划", match.group(0))
+    if groups.get("code"):
+        return numbered_formula(groups["code"], quoted=False)
+    if groups.get("series"):
+        return numbered_formula(groups["series"], quoted=False)
+    for name, value in groups.items():
+        if value and name.startswith("num_"):
+            suffix = name[4:]
+            measure = groups[f"m_{suffix}"]
+            head = groups[f"head_{suffix}"]
+            return Numbered(_numeral_value(value), head, f"{value}{measure}{head}")
+    return None  # pragma: no cover - every alternative has a named group
+
+
+def _inside(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    # ranges are sorted and disjoint; a binary search keeps this linear overall
+    low, high = 0, len(ranges)
+    while low < high:
+        middle = (low + high) // 2
+        if ranges[middle][1] <= start:
+            low = middle + 1
+        else:
+            high = middle
+    return low < len(ranges) and ranges[low][0] <= start and end <= ranges[low][1]
+
+
+def _overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    low, high = 0, len(ranges)
+    while low < high:
+        middle = (low + high) // 2
+        if ranges[middle][1] <= start:
+            low = middle + 1
+        else:
+            high = middle
+    return low < len(ranges) and ranges[low][0] < end
+
+
+def _frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
+    table = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
+    table = table.astype(
+        {"doc_id": str, "start": "int64", "end": "int64", "value": "float64", "in_lexicon": bool, "quoted": bool}
+    )
+    return table
+
+
+def find_slogans_in_text(text: str, doc_id: str = "") -> pd.DataFrame:
+    """Find the formulations in one normalized text.
+
+    Parameters
+    ----------
+    text : str
+        Normalized text (``doc.text``).
+    doc_id : str, optional
+        Written into the ``doc_id`` column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`SLOGAN_COLUMNS`, sorted by ``start``:
+
+        - ``start``, ``end``: offsets in ``text`` (quote marks excluded);
+        - ``text``: the formulation as written;
+        - ``kind``: one of :data:`KINDS`;
+        - ``value``: the number of a numbered formula (NaN otherwise);
+        - ``head``: what the number counts (意识 in 四个意识);
+        - ``normalized``: the form counts group under (quotes stripped,
+          Arabic numerals of measure formulas written in Chinese);
+        - ``in_lexicon``: whether it is a national formulation of the
+          lexicon;
+        - ``quoted``: whether it stands inside quote marks.
+
+    Examples
+    --------
+    >>> table = find_slogans_in_text("实施“美丽乡村2025”行动计划，讲三句话。", "d")
+    >>> table[["text", "kind"]].values.tolist()
+    [['美丽乡村2025', 'programme'], ['三句话', 'numbered_formula']]
+    """
+    lexicon = load_lexicon()
+    forms = _forms()
+    rows = [(doc_id, *span) for span in _slogan_spans(text, lexicon, forms)]
+    return _frame(rows)
+
+
+_FORMS_CACHE: dict[str, dict[str, int]] = {}
+
+
+def _forms() -> dict[str, int]:
+    if "default" not in _FORMS_CACHE:
+        _FORMS_CACHE["default"] = normalized_forms(load_lexicon())
+    return _FORMS_CACHE["default"]
+
+
+def _documents(corpus: Any) -> Iterator[tuple[str, str]]:
+    """(doc_id, text) pairs from a Corpus, Documents, a mapping or one string."""
+    if isinstance(corpus, str):
+        yield "", corpus
+        return
+    if isinstance(corpus, Mapping):
+        for doc_id, text in corpus.items():
+            yield str(doc_id), text
+        return
+    if hasattr(corpus, "doc_id") and hasattr(corpus, "text"):
+        yield corpus.doc_id, corpus.text
+        return
+    for document in corpus:
+        if isinstance(document, tuple):
+            yield str(document[0]), document[1]
+        else:
+            yield document.doc_id, document.text
+
+
+def find_slogans(corpus: Any) -> pd.DataFrame:
+    """Find the formulations of every document of a corpus.
+
+    Parameters
+    ----------
+    corpus : Corpus, iterable of Document, mapping of doc_id to text, or str
+        The documents; texts must be normalized (``doc.text``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The span table of :func:`find_slogans_in_text` for all documents,
+        sorted by document (corpus order) and ``start``.
+
+    Examples
+    --------
+    >>> find_slogans({"a": "做好“六稳”工作", "b": "落实“六保”任务"})[["doc_id", "text"]].values.tolist()
+    [['a', '六稳'], ['b', '六保']]
+    """
+    lexicon = load_lexicon()
+    forms = _forms()
+    rows: list[tuple[Any, ...]] = []
+    for doc_id, text in _documents(corpus):
+        rows.extend((doc_id, *span) for span in _slogan_spans(text, lexicon, forms))
+    return _frame(rows)
+
+
+# --------------------------------------------------------------------------
+# Definitions
+# --------------------------------------------------------------------------
+DEFINITION_COLUMNS = [
+    "doc_id",
+    "start",
+    "end",
+    "formula",
+    "announced",
+    "components",
+    "n_components",
+    "consistent",
+    "definition_start",
+    "definition_end",
+    "source",
+]
+#: One line of a glossary: 〔6〕六个百亿级产业：指…, 6.“两重”：是指…
+RE_GLOSSARY_LINE: re.Pattern[str] = re.compile(
+    r"^(?P<marker>〔\d{1,3}〕|﹝\d{1,3}﹞|\[\d{1,3}\]|（\d{1,3}）|\(\d{1,3}\)|\d{1,3}[.．、])?[ \t]*"
+    r"(?P<head>[^：:\n。，；]{1,40}?)[：:](?P<body>[^\n]+)$",
+    re.MULTILINE,
+)
+RE_DEFINITION_START: re.Pattern[str] = re.compile(r"^(?:是指|指的是|指|即|就是|是)")
+#: A parenthesis right after a formula: “六个一”机制（一个链长、一个专班…）
+RE_PAREN_AFTER: re.Pattern[str] = re.compile(r"^[”’]?[^\W\d（(，。；、]{0,6}[（(](?P<body>[^（）()\n]{2,200})[）)]")
+#: “三大一强”，即：投资大、个头大…
+RE_NAMELY_AFTER: re.Pattern[str] = re.compile(r"^[”’]?[^\W\d，。；]{0,6}[，,]?即[：:]?(?P<body>[^。；\n]{2,200})")
+RE_SUB_DEFINITION: re.Pattern[str] = re.compile(r"^“(?P<name>[^”]{1,12})”(?:是指|指的是|指|即)(?P<body>.*)$")
+RE_QUOTED_ITEM: re.Pattern[str] = re.compile(r"“([^“”]{1,30})”")
+
+
+def _split_items(body: str, value: float) -> list[str]:
+    """Read the components of a definition, preferring a reading that agrees with ``value``."""
+    body = RE_DEFINITION_START.sub("", body.strip())
+    body = re.split(r"[。]", body, maxsplit=1)[0]
+    clauses = [c for c in re.split(r"[，,；;]", body) if c.strip()]
+    lists = [c.split("、") for c in clauses]
+    readings: list[list[str]] = []
+    readings.append([item for parts in lists if len(parts) >= 2 for item in parts])
+    readings.append([item for parts in lists for item in parts])
+    quoted = RE_QUOTED_ITEM.findall(body)
+    readings.append(quoted)
+    readings.append([item for item in re.split(r"[、，,；;]|和|及|以及|与", body) if item.strip()])
+    readings.append([item for item in re.split(r"\+", body) if item.strip()])
+    readings = [[item.strip() for item in reading if item.strip()] for reading in readings]
+    for reading in readings:
+        if len(reading) == value:
+            return reading
+    for reading in readings:
+        if reading:
+            return reading
+    return []
+
+
+def _definition_components(body: str, value: float) -> list[str]:
+    parts = [p for p in re.split(r"[；;]", RE_DEFINITION_START.sub("", body.strip())) if p.strip()]
+    subs = [RE_SUB_DEFINITION.match(p.strip()) for p in parts]
+    if len(parts) >= 2 and all(subs):
+        components: list[str] = []
+        for sub in subs:
+            assert sub is not None
+            sub_numbered = numbered_formula(sub.group("name"))
+            sub_value = sub_numbered.value if sub_numbered else float("nan")
+            components.extend(_split_items(sub.group("body"), sub_value))
+        return components
+    return _split_items(body, value)
+
+
+def _formula_value(head: str) -> tuple[float, bool]:
+    """Announced number of a definition's headword; False when it cannot be checked."""
+    plain = _strip_quotes(head)
+    plain = re.sub(r"^新时代", "", plain)
+    items = plain.split("、")
+    parsed = [numbered_formula(item.strip()) for item in items]
+    if parsed and all(parsed):
+        if len(parsed) == 1 and parsed[0] is not None and RE_CODE_FULL.match(items[0]) and "+" not in items[0]:
+            return float("nan"), False  # 12221, 5080: the structure of digit codes is not known
+        if len(parsed) == 1 and parsed[0] is not None and "+" in items[0]:
+            return float(len(items[0].split("+"))), True
+        return float(sum(p.value for p in parsed if p is not None)), True
+    # a headword such as “3+1”主导产业 or 工业产业“十百千”计划
+    for inner in RE_QUOTED_ITEM.findall(head):
+        p = numbered_formula(inner)
+        if p is not None:
+            if "+" in inner:
+                return float(len(inner.split("+"))), True
+            if RE_CODE_FULL.match(inner):
+                return float("nan"), False
+            return p.value, True
+    match = re.match(r"^(\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+)", plain)
+    if match:
+        return float(len(match.group(1).split("+"))), True
+    return float("nan"), False
+
+
+def find_definitions_in_text(text: str, doc_id: str = "", spans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Link numbered formulas to the components a text gives for them.
+
+    Three places are read:
+
+    - **glossary lines** (``〔6〕六个百亿级产业：指…``, ``6.“两重”：是指…``):
+      a numbered line whose body starts with 指/是指/即, or whose headword is
+      quoted; sub-definitions (“五控”是指…；“一应对”是指…) are read one by
+      one;
+    - **a parenthesis** right after a numbered formula (“六个一”机制（一个链长、
+      一个专班…）), source ``parenthesis``;
+    - **即** right after one (“三大一强”，即：投资大、…), source ``namely``.
+
+    Components are the items of the definition: its 、-lists, else its
+    clauses, else its quoted items, else items split at 和/及; the first
+    reading whose length equals the announced number is kept, and
+    ``consistent`` tells whether one did. For digit codes without ``+``
+    (12221, 5080) the announced number is unknown and ``consistent`` is NA.
+
+    Parameters
+    ----------
+    text : str
+        Normalized text.
+    doc_id : str, optional
+        Written into the ``doc_id`` column.
+    spans : pandas.DataFrame, optional
+        The spans of :func:`find_slogans_in_text` for ``text`` (computed when
+        not given).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`DEFINITION_COLUMNS`: the formula's span (``start``,
+        ``end``, ``formula``), ``announced`` (the number), ``components``
+        (a list of str), ``n_components``, ``consistent`` (nullable bool),
+        the definition's span and ``source`` (``glossary``, ``parenthesis``
+        or ``namely``).
+
+    Examples
+    --------
+    >>> text = "实行“三给政策”（给资金、给房子、给荣誉）。"
+    >>> row = find_definitions_in_text(text).iloc[0]
+    >>> row["formula"], float(row["announced"]), row["components"], bool(row["consistent"])
+    ('三给政策', 3.0, ['给资金', '给房子', '给荣誉'], True)
+    """
+    rows: list[tuple[Any, ...]] = []
+    glossary_lines: set[int] = set()
+    for match in RE_GLOSSARY_LINE.finditer(text):
+        head, body = match.group("head"), match.group("body")
+        if not (match.group("marker") and (RE_DEFINITION_START.match(body) or "“" in head)):
+            continue
+        value, checkable = _formula_value(head.strip())
+        if not checkable and not RE_CODE_FULL.match(_strip_quotes(head).strip()):
+            continue
+        components = _definition_components(body, value)
+        consistent = (len(components) == value) if checkable else pd.NA
+        start = match.start("head")
+        glossary_lines.add(start)
+        rows.append(
+            (doc_id, start, match.end("head"), head.strip(), value, components, len(components), consistent,
+             match.start("body"), match.end("body"), "glossary")
+        )
+    if spans is None:
+        spans = find_slogans_in_text(text, doc_id)
+    numbered = spans[spans["kind"] == "numbered_formula"]
+    for start, end, formula, value in zip(numbered["start"], numbered["end"], numbered["text"], numbered["value"],
+                                          strict=True):
+        if np.isnan(value):
+            continue
+        after = text[end : end + 220]
+        for regex, source in ((RE_PAREN_AFTER, "parenthesis"), (RE_NAMELY_AFTER, "namely")):
+            found = regex.match(after)
+            if found is None:
+                continue
+            body = found.group("body")
+            components = _split_items(body, value)
+            if len(components) < 2:
+                continue
+            rows.append(
+                (doc_id, int(start), int(end), formula, float(value), components, len(components),
+                 len(components) == value, end + found.start("body"), end + found.end("body"), source)
+            )
+            break
+    table = pd.DataFrame(rows, columns=DEFINITION_COLUMNS)
+    table["consistent"] = table["consistent"].astype("boolean")
+    table["announced"] = table["announced"].astype("float64")
+    return table.sort_values(["start", "source"], kind="stable").reset_index(drop=True)
+
+
+def find_definitions(corpus: Any) -> pd.DataFrame:
+    """:func:`find_definitions_in_text` over every document of a corpus.
+
+    >>> find_definitions({"d": "“五个到位”（排查、整改、验收、处罚、教育）"})["n_components"].tolist()
+    [5]
+    """
+    frames = [find_definitions_in_text(text, doc_id) for doc_id, text in _documents(corpus)]
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return find_definitions_in_text("", "")
+    return pd.concat(frames, ignore_index=True)
+
+
+# --------------------------------------------------------------------------
+# Measures
+# --------------------------------------------------------------------------
+MEASURE_COLUMNS = [
+    "characters",
+    "slogan_occurrences",
+    "slogan_per_10k",
+    "slogan_distinct",
+    "slogan_national",
+    "slogan_local",
+    "slogan_national_share",
+]
+
+
+def _docvars_and_characters(corpus: Any) -> pd.DataFrame:
+    if hasattr(corpus, "docvars") and not isinstance(corpus, Mapping):
+        docvars = corpus.docvars.copy()
+        if "characters" not in docvars or docvars["characters"].isna().any():
+            docvars["characters"] = [count_characters(d.text) for d in corpus]
+        return docvars
+    rows = [{"doc_id": doc_id, "characters": count_characters(text)} for doc_id, text in _documents(corpus)]
+    return pd.DataFrame(rows).set_index("doc_id")
+
+
+def count_slogans(
+    corpus: Any,
+    *,
+    spans: pd.DataFrame | None = None,
+    by: str | Sequence[str] = "doc_id",
+    kinds: Iterable[str] = SLOGAN_KINDS,
+) -> pd.DataFrame:
+    """Count formulations per document or per group of documents.
+
+    Parameters
+    ----------
+    corpus : Corpus, iterable of Document or mapping of doc_id to text
+        Gives the documents, their docvars and character counts.
+    spans : pandas.DataFrame, optional
+        The output of :func:`find_slogans` (computed when not given).
+    by : str or list of str, default "doc_id"
+        ``doc_id`` or any docvar column(s) (``year``, ``province``, ``level``…).
+    kinds : iterable of str
+        Kinds that count; quotations are left out by default.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group with the ``by`` column(s) and
+
+        - ``characters``: counted characters (:func:`tifa.measures.count_characters`);
+        - ``slogan_occurrences``: formulation occurrences;
+        - ``slogan_per_10k``: occurrences per 10,000 characters;
+        - ``slogan_distinct``: distinct normalized formulations;
+        - ``slogan_national`` / ``slogan_local``: occurrences in / not in the
+          national lexicon;
+        - ``slogan_national_share``: ``slogan_national / slogan_occurrences``.
+
+    Examples
+    --------
+    >>> texts = {"a": "做好“六稳”工作，落实“两违”整治", "b": "推动高质量发展"}
+    >>> count_slogans(texts)[["doc_id", "slogan_occurrences", "slogan_national_share"]].values.tolist()
+    [['a', 2, 0.5], ['b', 1, 1.0]]
+    """
+    kinds = list(kinds)
+    for kind in kinds:
+        check_option("kinds", kind, KINDS)
+    if spans is None:
+        spans = find_slogans(corpus)
+    docvars = _docvars_and_characters(corpus)
+    keys = [by] if isinstance(by, str) else list(by)
+    for key in keys:
+        if key != "doc_id" and key not in docvars.columns:
+            check_option("by", key, ["doc_id", *docvars.columns])
+    selected = spans[spans["kind"].isin(kinds)].copy()
+    documents = docvars.reset_index()[["doc_id", "characters", *[k for k in keys if k != "doc_id"]]]
+    selected = selected.merge(documents.drop(columns="characters"), on="doc_id", how="inner")
+    groups = documents.groupby(keys, dropna=False, sort=True)["characters"].sum().rename("characters")
+    counted = selected.groupby(keys, dropna=False, sort=True).agg(
+        slogan_occurrences=("normalized", "size"),
+        slogan_distinct=("normalized", "nunique"),
+        slogan_national=("in_lexicon", "sum"),
+    )
+    table = groups.to_frame().join(counted, how="left").fillna(
+        {"slogan_occurrences": 0, "slogan_distinct": 0, "slogan_national": 0}
+    )
+    for column in ("slogan_occurrences", "slogan_distinct", "slogan_national"):
+        table[column] = table[column].astype("int64")
+    table["slogan_local"] = table["slogan_occurrences"] - table["slogan_national"]
+    table["slogan_per_10k"] = [
+        rate_per_10k(n, c) for n, c in zip(table["slogan_occurrences"], table["characters"], strict=True)
+    ]
+    with np.errstate(invalid="ignore", divide="ignore"):
+        table["slogan_national_share"] = np.where(
+            table["slogan_occurrences"] > 0, table["slogan_national"] / table["slogan_occurrences"].clip(lower=1), np.nan
+        )
+    table = table.reset_index()
+    if "doc_id" in keys and hasattr(corpus, "doc_ids"):
+        order = {d: i for i, d in enumerate(corpus.doc_ids)}
+        table = table.sort_values("doc_id", key=lambda s: s.map(order)).reset_index(drop=True)
+    return table[[*keys, *MEASURE_COLUMNS]]
+
+
+def count_formulation_matrix(
+    spans: pd.DataFrame, *, kinds: Iterable[str] = SLOGAN_KINDS, documents: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """The formulation × document matrix of occurrence counts.
+
+    Parameters
+    ----------
+    spans : pandas.DataFrame
+        The output of :func:`find_slogans`.
+    kinds : iterable of str
+        Kinds that count (quotations left out by default).
+    documents : sequence of str, optional
+        Column order (and documents with no formulation, as zero columns).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index ``normalized`` (sorted), one integer column per ``doc_id``.
+
+    Examples
+    --------
+    >>> spans = find_slogans({"a": "“六稳”“六保”“六稳”", "b": "“六保”"})
+    >>> count_formulation_matrix(spans).to_dict()
+    {'a': {'六保': 1, '六稳': 2}, 'b': {'六保': 1, '六稳': 0}}
+    """
+    selected = spans[spans["kind"].isin(list(kinds))]
+    matrix = pd.crosstab(selected["normalized"], selected["doc_id"]).sort_index()
+    if documents is not None:
+        matrix = matrix.reindex(columns=list(documents), fill_value=0)
+    matrix.columns.name = "doc_id"
+    return matrix.astype("int64")
+
+
+def count_first_appearances(
+    spans: pd.DataFrame,
+    docvars: pd.DataFrame,
+    *,
+    time: str = "year",
+    kinds: Iterable[str] = SLOGAN_KINDS,
+) -> pd.DataFrame:
+    """When each formulation first appears in a corpus.
+
+    Parameters
+    ----------
+    spans : pandas.DataFrame
+        The output of :func:`find_slogans`.
+    docvars : pandas.DataFrame
+        Docvars with ``doc_id`` index and the ``time`` column (``corpus.docvars``).
+    time : str, default "year"
+        The docvar that orders documents.
+    kinds : iterable of str
+        Kinds that count.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per normalized formulation, sorted by first appearance then
+        formulation: ``normalized``, ``first`` (earliest ``time``),
+        ``first_doc_id`` (earliest document, ties broken by doc_id),
+        ``documents`` (how many documents use it), ``occurrences``,
+        ``in_lexicon``.
+
+    Examples
+    --------
+    >>> spans = find_slogans({"x1": "“六稳”", "x2": "“六稳”“六保”"})
+    >>> docvars = pd.DataFrame({"year": [2019, 2020]}, index=pd.Index(["x1", "x2"], name="doc_id"))
+    >>> count_first_appearances(spans, docvars)[["normalized", "first", "first_doc_id"]].values.tolist()
+    [['六稳', 2019, 'x1'], ['六保', 2020, 'x2']]
+    """
+    if time not in docvars.columns:
+        check_option("time", time, list(docvars.columns))
+    selected = spans[spans["kind"].isin(list(kinds))].merge(
+        docvars[[time]], left_on="doc_id", right_index=True, how="inner"
+    )
+    selected = selected.dropna(subset=[time]).sort_values([time, "doc_id", "start"], kind="stable")
+    grouped = selected.groupby("normalized", sort=False)
+    table = pd.DataFrame(
+        {
+            "first": grouped[time].first(),
+            "first_doc_id": grouped["doc_id"].first(),
+            "documents": grouped["doc_id"].nunique(),
+            "occurrences": grouped.size(),
+            "in_lexicon": grouped["in_lexicon"].any(),
+        }
+    ).reset_index()
+    return table.sort_values(["first", "normalized"], kind="stable").reset_index(drop=True)
+
+
+def compute_national_lag(
+    spans: pd.DataFrame, docvars: pd.DataFrame, *, time: str = "year", lexicon: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Lag between a formulation's national first year and its use in each document.
+
+    Only formulations of the national lexicon have a national first year.
+
+    Parameters
+    ----------
+    spans : pandas.DataFrame
+        The output of :func:`find_slogans`.
+    docvars : pandas.DataFrame
+        Docvars with ``doc_id`` index and a ``time`` column (years).
+    time : str, default "year"
+        The docvar holding the document's year.
+    lexicon : pandas.DataFrame, optional
+        Defaults to the shipped lexicon.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (document, formulation): ``doc_id``, ``normalized``,
+        ``year``, ``national_first_year``, ``lag`` (years, may be negative when
+        a local text is ahead of the national source), ``occurrences``;
+        sorted by ``doc_id`` and ``normalized``.
+
+    Examples
+    --------
+    >>> spans = find_slogans({"d": "“六保”和“双减”"})
+    >>> docvars = pd.DataFrame({"year": [2023]}, index=pd.Index(["d"], name="doc_id"))
+    >>> compute_national_lag(spans, docvars)[["normalized", "national_first_year", "lag"]].values.tolist()
+    [['六保', 2020, 3], ['双减', 2021, 2]]
+    """
+    if lexicon is None:
+        lexicon = load_lexicon()
+    first_years: dict[str, int] = {}
+    for normalized, term, variants, year in zip(
+        lexicon["normalized"], lexicon["term"], lexicon["variants"], lexicon["first_year"], strict=True
+    ):
+        if pd.isna(year):
+            continue
+        for form in {normalized, term, *[v for v in str(variants).split("|") if v]}:
+            first_years.setdefault(form, int(year))
+    selected = spans[spans["in_lexicon"]].copy()
+    selected["national_first_year"] = selected["normalized"].map(first_years)
+    selected = selected.dropna(subset=["national_first_year"]).merge(
+        docvars[[time]].rename(columns={time: "year"}), left_on="doc_id", right_index=True, how="inner"
+    )
+    table = (
+        selected.groupby(["doc_id", "normalized"], sort=True)
+        .agg(year=("year", "first"), national_first_year=("national_first_year", "first"), occurrences=("start", "size"))
+        .reset_index()
+    )
+    table["national_first_year"] = table["national_first_year"].astype("int64")
+    table["lag"] = table["year"].astype("float64") - table["national_first_year"]
+    if table["lag"].notna().all():
+        table["lag"] = table["lag"].astype("int64")
+    return table[["doc_id", "normalized", "year", "national_first_year", "lag", "occurrences"]]
+
+
+def add_context(spans: pd.DataFrame, corpus: Any, *, window: int = 20) -> pd.DataFrame:
+    """Add ``left`` and ``right`` context columns to a span table (for reading).
+
+    Parameters
+    ----------
+    spans : pandas.DataFrame
+        Any span table with ``doc_id, start, end``.
+    corpus : Corpus, iterable of Document or mapping of doc_id to text
+        The texts the spans index.
+    window : int, default 20
+        Characters of context on each side.
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``spans`` with ``left`` and ``right``.
+
+    Examples
+    --------
+    >>> spans = find_slogans({"d": "我们要做好“六稳”工作"})
+    >>> add_context(spans, {"d": "我们要做好“六稳”工作"}, window=3)[["left", "text", "right"]].values.tolist()
+    [['做好“', '六稳', '”工作']]
+    """
+    texts = dict(_documents(corpus))
+    table = spans.copy()
+    table["left"] = [
+        texts.get(d, "")[max(0, s - window) : s] for d, s in zip(table["doc_id"], table["start"], strict=True)
+    ]
+    table["right"] = [texts.get(d, "")[e : e + window] for d, e in zip(table["doc_id"], table["end"], strict=True)]
+    return table
+
+
+# --------------------------------------------------------------------------
+# Evaluation against a hand-annotated gold standard
+# --------------------------------------------------------------------------
+GOLD_COLUMNS = ["doc_id", "left", "text", "kind", "quoted"]
+RE_IGNORED_FOR_LOCATING: re.Pattern[str] = re.compile(r"[\s“”‘’\"'「」『』]")
+
+
+def read_gold(path: Any) -> pd.DataFrame:
+    """Read a gold file (``doc_id, left, text, kind, quoted``).
+
+    Raises
+    ------
+    tifa.errors.OptionError
+        When a row has a kind outside :data:`KINDS`.
+    """
+    gold = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    missing = [c for c in GOLD_COLUMNS if c not in gold.columns]
+    if missing:
+        raise ValueError(f"{path}: gold file lacks column(s) {', '.join(missing)}")
+    gold["kind"] = gold["kind"].str.strip()
+    for kind in gold["kind"].unique():
+        check_option("kind", kind, KINDS)
+    gold["quoted"] = gold["quoted"].str.strip().str.lower().isin(["yes", "true", "1", "y"])
+    return gold
+
+
+def _squash(text: str) -> tuple[str, list[int]]:
+    keep = [i for i, ch in enumerate(text) if not RE_IGNORED_FOR_LOCATING.match(ch)]
+    return "".join(text[i] for i in keep), keep
+
+
+def _locate_gold(gold: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
+    """Add ``start``/``end`` to gold rows by finding left+text in the document."""
+    located = gold.copy()
+    starts, ends = [], []
+    used: dict[str, set[int]] = {}
+    cache: dict[str, tuple[str, list[int]]] = {}
+    for doc_id, left, text in zip(located["doc_id"], located["left"], located["text"], strict=True):
+        if doc_id not in texts:
+            starts.append(-1)
+            ends.append(-1)
+            continue
+        if doc_id not in cache:
+            cache[doc_id] = _squash(texts[doc_id])
+        squashed, index = cache[doc_id]
+        key_left = RE_IGNORED_FOR_LOCATING.sub("", left)
+        key_text = RE_IGNORED_FOR_LOCATING.sub("", text)
+        taken = used.setdefault(doc_id, set())
+        position = -1
+        if key_text:
+            for needle, shift in ((key_left + key_text, len(key_left)), (key_text, 0)):
+                search_from = 0
+                while True:
+                    found = squashed.find(needle, search_from)
+                    if found < 0:
+                        break
+                    candidate = found + shift
+                    if candidate not in taken:
+                        position = candidate
+                        break
+                    search_from = found + 1
+                if position >= 0:
+                    break
+        if position < 0:
+            starts.append(-1)
+            ends.append(-1)
+            continue
+        taken.add(position)
+        starts.append(index[position])
+        ends.append(index[position + len(key_text) - 1] + 1)
+    located["start"] = starts
+    located["end"] = ends
+    return located
+
+
+def evaluate_against_gold(
+    pred: pd.DataFrame,
+    gold: pd.DataFrame,
+    *,
+    texts: Mapping[str, str] | Any = None,
+    doc_ids: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Precision and recall of predicted spans against a gold standard.
+
+    The gold (``doc_id, left, text, kind, quoted``; ``left`` up to 8
+    characters before the formulation, ``text`` without quote marks) covers
+    every quoted item and every numbered formula. Gold rows are located in
+    the document text by ``left + text``, ignoring white space and quote
+    marks (the n-th gold row with the same key takes the n-th occurrence);
+    predictions are restricted to the same scope (quoted spans and numbered
+    formulas). A prediction is correct when it overlaps a gold row of the same
+    document of the same class; a gold row is found when a prediction of the
+    same class overlaps it.
+
+    Parameters
+    ----------
+    pred : pandas.DataFrame
+        Output of :func:`find_slogans`.
+    gold : pandas.DataFrame
+        Gold rows (:func:`read_gold`); may carry ``start``/``end`` already.
+    texts : mapping of doc_id to text, or Corpus
+        The normalized texts; needed unless gold has ``start``/``end``.
+    doc_ids : iterable of str, optional
+        Evaluate on these documents only.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per class: each kind, ``slogan+numbered_formula`` (the two
+        kinds as one class) and ``any`` (kinds ignored), with columns
+        ``group, gold, predicted, found, correct, precision, recall, f1`` and
+        ``unlocated`` (gold rows not found in the text, counted as missed).
+
+    Examples
+    --------
+    >>> text = "做好“六稳”工作，实施“粤菜师傅”工程"
+    >>> gold = pd.DataFrame({"doc_id": ["d", "d"], "left": ["做好“", "实施“"], "text": ["六稳", "粤菜师傅"],
+    ...                      "kind": ["numbered_formula", "programme"], "quoted": [True, True]})
+    >>> table = evaluate_against_gold(find_slogans({"d": text}), gold, texts={"d": text})
+    >>> table.set_index("group").loc["slogan+numbered_formula", ["precision", "recall"]].tolist()
+    [1.0, 1.0]
+    """
+    if "start" not in gold.columns or "end" not in gold.columns:
+        if texts is None:
+            raise ValueError("evaluate_against_gold needs `texts` to locate the gold rows")
+        gold = _locate_gold(gold, dict(_documents(texts)))
+    if doc_ids is not None:
+        wanted = set(doc_ids)
+        gold = gold[gold["doc_id"].isin(wanted)]
+        pred = pred[pred["doc_id"].isin(wanted)]
+    else:
+        pred = pred[pred["doc_id"].isin(set(gold["doc_id"]))]
+    pred = pred[pred["quoted"] | (pred["kind"] == "numbered_formula")]
+    unlocated_mask = gold["start"] < 0
+    if unlocated_mask.any():
+        warnings.warn(
+            f"{int(unlocated_mask.sum())} gold row(s) could not be located in the text "
+            f"(first: {gold.loc[unlocated_mask, 'text'].iloc[0]!r}); they count as missed",
+            stacklevel=2,
+        )
+    classes: list[tuple[str, set[str] | None]] = [(k, {k}) for k in KINDS]
+    classes.append(("slogan+numbered_formula", {"slogan", "numbered_formula"}))
+    classes.append(("any", None))
+    rows = []
+    for name, members in classes:
+        g = gold if members is None else gold[gold["kind"].isin(members)]
+        p = pred if members is None else pred[pred["kind"].isin(members)]
+        found = sum(
+            1
+            for d, s, e in zip(g["doc_id"], g["start"], g["end"], strict=True)
+            if s >= 0 and _overlap_any(p, d, s, e)
+        )
+        correct = sum(
+            1 for d, s, e in zip(p["doc_id"], p["start"], p["end"], strict=True) if _overlap_any(g, d, s, e)
+        )
+        precision = correct / len(p) if len(p) else float("nan")
+        recall = found / len(g) if len(g) else float("nan")
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall > 0 else float("nan")
+        rows.append(
+            {
+                "group": name,
+                "gold": len(g),
+                "predicted": len(p),
+                "found": found,
+                "correct": correct,
+                "precision": precision,
+                "recall": recall,
+                "f1": f1,
+                "unlocated": int((g["start"] < 0).sum()),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def _overlap_any(table: pd.DataFrame, doc_id: str, start: int, end: int) -> bool:
+    same = table[table["doc_id"] == doc_id]
+    return bool(((same["start"] < end) & (same["end"] > start) & (same["start"] >= 0)).any())
