@@ -260,3 +260,17 @@ def test_tokens_frequency_of_empty_table():
     empty = find_tokens({"a": "。"}, tokenizer="char")
     assert tokens_frequency(empty).empty
     assert isinstance(tokens_frequency(empty), pd.DataFrame)
+
+
+def test_find_tokens_on_a_corpus_offsets_into_normalized_text():
+    from tifa.datasets import load_seeds
+
+    corpus = load_seeds()
+    table = find_tokens(corpus, tokenizer="jieba")
+    assert table["doc_id"].unique().tolist() == corpus.doc_ids
+    for doc_id, part in table.groupby("doc_id"):
+        text = corpus[doc_id].text
+        assert part["text"].tolist() == [text[s:e] for s, e in zip(part["start"], part["end"])]
+    # seed 001 (traditional script, normalized to simplified): its amounts are whole tokens
+    amounts = set(table.loc[table["doc_id"].str.startswith("001") & (table["kind"] == "number"), "token"])
+    assert {"180.39亿元", "32.12亿元", "85.44%"} <= amounts

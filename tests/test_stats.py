@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
-import re
-
 import numpy as np
 import pandas as pd
 import pytest
@@ -15,7 +12,6 @@ from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.rates import confint_poisson
 
 from tifa.errors import OptionError, TifaError
-from tifa.paths import NATIONAL_CORPUS, REPOSITORY
 from tifa.stats import (
     adjust_pvalues,
     compare_rates,
@@ -279,29 +275,40 @@ def test_trend_by_group_and_degenerate_groups():
     assert out.loc["national", "first_year"] == 1980 and out.loc["national", "last_year"] == 2019
 
 
-def national_reports() -> list[dict]:
-    for path in [NATIONAL_CORPUS / "national_gwr_1954_2019.jsonl",
-                 REPOSITORY.parent / "shared" / "corpora" / "national-gwr" / "national_gwr_1954_2019.jsonl"]:
-        if path.exists():
-            return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-    pytest.skip("national corpus not found")
+@pytest.fixture(scope="module")
+def national():
+    """The national reports (normalized), one row per report: year, text, characters."""
+    from tifa.datasets import load_national
+    from tifa.measures import count_characters
 
-
-RE_COUNTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-
-
-def test_trend_of_a_real_term_in_the_national_reports():
-    # 创新 (innovation) rises steeply in the national reports after 1978.
-    docs = national_reports()
-    data = pd.DataFrame({
-        "year": [d["year"] for d in docs],
-        "count": [d["text"].count("创新") for d in docs],
-        "characters": [len(RE_COUNTED.findall(d["text"])) for d in docs],
+    corpus = load_national()
+    return pd.DataFrame({
+        "year": [d.docvars["year"] for d in corpus],
+        "text": [d.text for d in corpus],
+        "characters": [count_characters(d.text) for d in corpus],
     })
+
+
+def test_trend_of_a_real_term_in_the_national_reports(national):
+    # 创新 (innovation) rises steeply in the national reports after 1978.
+    data = national.assign(count=national["text"].str.count("创新"))
     data = data[data["year"] >= 1978]
     out = estimate_trend(data, model="negative_binomial").iloc[0]
     assert out["irr_decade_low"] > 1.5
     assert out["spearman_rho"] > 0.7 and out["spearman_p"] < 1e-6
+
+
+def test_terms_coined_late_are_flagged_as_separated(national):
+    # 高质量发展 enters the national reports in 2018: zero before, present after
+    data = pd.concat([
+        national.assign(term="高质量发展", count=national["text"].str.count("高质量发展")),
+        national.assign(term="创新", count=national["text"].str.count("创新")),
+    ])
+    out = estimate_trend(data, by="term", model="quasipoisson").set_index("term")
+    assert out.loc["高质量发展", "separated"] and not out.loc["创新", "separated"]
+    assert out.loc["高质量发展", "irr_decade"] > 1000  # the meaningless estimate the flag warns about
+    with pytest.warns(RuntimeWarning, match="did not fit cleanly"):
+        estimate_trend(data[data["term"] == "高质量发展"], model="negative_binomial")
 
 
 def test_invalid_model_is_reported():

@@ -578,6 +578,7 @@ TREND_COLUMNS: Final = [
     "documents", "first_year", "last_year", "spearman_rho", "spearman_p", "kendall_tau", "kendall_p",
     "model", "coefficient", "std_error", "ci_low", "ci_high", "p_value", "irr_year", "irr_year_low",
     "irr_year_high", "irr_decade", "irr_decade_low", "irr_decade_high", "alpha", "pearson_dispersion",
+    "separated",
 ]
 
 
@@ -607,7 +608,12 @@ def estimate_trend(
     dispersion; ``"negative_binomial"`` (NB2, variance ``μ + α μ²``, fitted by
     maximum likelihood with statsmodels) models the extra variance. Intervals
     are Wald intervals. Groups whose counts are all zero, or that span fewer
-    than three documents or two distinct years, get NaN estimates.
+    than three documents or two distinct years, get NaN estimates. A term that
+    is absent from every document before (or after) some year, such as a
+    slogan coined in 2017, is *separated* in time: the likelihood keeps
+    growing as the slope grows, so the estimated ratio per decade is huge and
+    its interval meaningless. Such groups are flagged in ``separated``; fit
+    them on the years in which the term is in use instead.
 
     Parameters
     ----------
@@ -634,8 +640,9 @@ def estimate_trend(
         β1), ``p_value`` (Wald test of β1 = 0), ``irr_year``, ``irr_year_low``,
         ``irr_year_high`` (``exp`` of the above), ``irr_decade``,
         ``irr_decade_low``, ``irr_decade_high`` (``exp(10 ·)``), ``alpha`` (NB2
-        dispersion; NaN for the Poisson models) and ``pearson_dispersion``
-        (Pearson χ² / residual degrees of freedom).
+        dispersion; NaN for the Poisson models), ``pearson_dispersion``
+        (Pearson χ² / residual degrees of freedom) and ``separated`` (bool: the
+        years with occurrences and the years without do not overlap).
 
     >>> data = pd.DataFrame({"year": [2000, 2005, 2010, 2015, 2020],
     ...                      "count": [10, 14, 21, 30, 41], "characters": [10_000] * 5})
@@ -654,6 +661,10 @@ def estimate_trend(
         years = part[year].to_numpy(dtype=float)
         row: dict[str, object] = dict(zip(groups, key if isinstance(key, tuple) else (key,)))
         row.update(documents=len(k), first_year=years.min(), last_year=years.max(), model=model)
+        present, absent = years[k > 0], years[k == 0]
+        row["separated"] = bool(
+            len(present) and len(absent) and (absent.max() < present.min() or present.max() < absent.min())
+        )
         estimable = len(k) >= 3 and len(np.unique(years)) >= 2
         rates = k / n
         if estimable and np.ptp(rates) > 0:
