@@ -51,6 +51,11 @@ from typing import Any
 import ahocorasick
 import pandas as pd
 
+try:  # a Rust automaton, about twice as fast; pyahocorasick is the fallback
+    import ahocorasick_rs
+except ImportError:  # pragma: no cover - depends on the environment
+    ahocorasick_rs = None
+
 from tifa.errors import TifaError
 from tifa.paths import PACKAGE_DATA
 
@@ -246,6 +251,8 @@ class LexiconMatcher:
 
     automaton: Any = field(repr=False)
     rows: tuple[int, ...] = field(repr=False)
+    forms: tuple[str, ...] = field(repr=False, default=())
+    fast: Any = field(repr=False, default=None)
 
     @classmethod
     def from_lexicon(cls, lexicon: pd.DataFrame) -> LexiconMatcher:
@@ -255,7 +262,18 @@ class LexiconMatcher:
         for form, position in forms.items():
             automaton.add_word(form, (form, position))
         automaton.make_automaton()
-        return cls(automaton=automaton, rows=tuple(range(len(lexicon))))
+        ordered = tuple(forms)
+        fast = None
+        if ahocorasick_rs is not None and ordered:
+            fast = ahocorasick_rs.AhoCorasick(
+                list(ordered), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+            )
+        return cls(
+            automaton=automaton,
+            rows=tuple(forms[f] for f in ordered),
+            forms=ordered,
+            fast=fast,
+        )
 
     def find(self, text: str, *, overlapping: bool = False) -> list[tuple[int, int, str, int]]:
         """Find the formulations of the lexicon in ``text``.
@@ -276,8 +294,16 @@ class LexiconMatcher:
         """
         if not text:
             return []
-        found = self.automaton.iter(text) if overlapping else self.automaton.iter_long(text)
         matches = []
+        if self.fast is not None and not overlapping:
+            forms, rows = self.forms, self.rows
+            for index, start, end in self.fast.find_matches_as_indexes(text):
+                form = forms[index]
+                if _blocked(text, start, end, form):
+                    continue
+                matches.append((start, end, form, rows[index]))
+            return matches
+        found = self.automaton.iter(text) if overlapping else self.automaton.iter_long(text)
         for last, (form, position) in found:
             start = last - len(form) + 1
             end = last + 1
