@@ -796,12 +796,143 @@ def _grow_inner(strings: list[str], seed: str) -> str:
     return a[lo:hi]
 
 
-def _parallel_runs(text: str) -> list[_Run]:
+#: Longest member (characters) of a word-level series (科学化、精细化、智能化).
+MAX_MEMBER = 12
+RE_LAST_JOIN = re.compile("[和及与]")
+
+
+def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
+    """Word-level series inside one clause: members joined by ``、`` (the last
+    maybe by ``和/及/与``) that share an opening or an ending (``有思路、有措施、
+    有劲头``; ``责任意识、规矩意识、敬畏意识``; ``冲劲、闯劲和拼劲``)."""
+    runs: list[_Run] = []
+    for start, _end, clause in clauses:
+        if clause.count("、") < 1:
+            continue
+        segments: list[tuple[int, int]] = []
+        pos = 0
+        for piece in clause.split("、"):
+            segments.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        last_s, last_e = segments[-1]
+        join = RE_LAST_JOIN.search(clause, last_s, last_e)
+        if join is None and len(segments) >= 2 and len(segments) < 3:
+            continue
+        if join is None and len(segments) < 3:
+            continue
+        # members: the middle ones are clean; the first and last are trimmed below
+        if join is not None and join.start() > last_s:
+            tail = [(last_s, join.start()), (join.end(), last_e)]
+            members = segments[:-1] + tail
+        else:
+            members = segments
+        if len(members) < PARALLEL_MIN_RUN:
+            continue
+        strings = [clause[a:b] for a, b in members]
+        middle = strings[1:-1]
+        if any(len(m) > MAX_MEMBER or len(m) < 1 or not RE_HAN_CHAR.search(m) for m in middle):
+            continue
+        size = max(len(m) for m in middle)
+        rest = strings[1:]
+        opening = rest[0]
+        for m in rest[1:]:
+            opening = opening[: _common_prefix(opening, m)]
+        head = strings[:-1]
+        ending = head[-1]
+        for m in head[:-1]:
+            k = _common_suffix(ending, m)
+            ending = ending[len(ending) - k :] if k else ""
+        first_s, first_e = members[0]
+        last_s, last_e = members[-1]
+        if opening and RE_HAN_CHAR.match(opening):
+            where = strings[0].rfind(opening)
+            if where < 0 or len(strings[0]) - where > 2 * size + 2:
+                continue
+            first_s += where
+            shared = f"{opening}…"
+        elif ending and RE_HAN_CHAR.search(ending) and len(ending) < min(len(m) for m in middle) + 1:
+            if len(strings[0]) > size + 4:
+                first_s = first_e - size
+            cut = strings[-1].find(ending)
+            if cut < 0:
+                if len(members) - 1 < PARALLEL_MIN_RUN:
+                    continue
+                members = members[:-1]
+                last_s, last_e = members[-1]
+            else:
+                last_e = last_s + cut + len(ending)
+            shared = f"…{ending}"
+        else:
+            continue
+        if any(len(clause[a:b]) > MAX_MEMBER for a, b in members[1:-1]):
+            continue
+        units = [(start + first_s, start + members[0][1])] + [(start + a, start + b) for a, b in members[1:-1]]
+        units.append((start + last_s, start + last_e))
+        runs.append(_Run("phrase", units, shared, "opening" if shared.endswith("…") else "ending", len(units)))
+    return runs
+
+
+def _paragraph_runs(text: str) -> list[_Run]:
+    """Consecutive paragraphs whose leading sentences share an opening (加快…。加快…。加快…。)."""
+    leads: list[tuple[int, int, str]] = []
+    for m in RE_PARAGRAPH_LEAD.finditer(text):
+        leads.append((m.start(), m.end(), m.group()))
+    if len(leads) < PARALLEL_MIN_RUN:
+        return []
+    connected = [True] * (len(leads) - 1)
+    runs = _opening_runs(leads, leads and [u[2] for u in leads], connected)
+    for run in runs:
+        run.level = "paragraph"
+    return runs
+
+
+#: The first sentence of a paragraph (without its final punctuation).
+RE_PARAGRAPH_LEAD = re.compile(r"(?:(?<=\n)|^)(?![一二三四五六七八九十]+、|（|第[一二三四五六七八九十]|\d)[^\n。！？；，：]{2,30}(?=[。！？；]|\n)", re.M)
+
+
+def _item_runs(text: str, lists: list[_List]) -> list[_Run]:
+    """Items of a list whose headings share a frame beyond the marker (（一）聚焦…（二）聚焦…)."""
+    runs: list[_Run] = []
+    for lst in lists:
+        if len(lst.markers) < PARALLEL_MIN_RUN:
+            continue
+        heads = []
+        for k, end in zip(lst.markers, lst.ends, strict=True):
+            m = RE_ITEM_HEAD.match(text, k.end, end)
+            heads.append(RE_LEADING.sub("", m.group(), count=1) if m else "")
+        if any(len(h) < 2 for h in heads):
+            continue
+        opening = heads[0]
+        for h in heads[1:]:
+            opening = opening[: _common_prefix(opening, h)]
+        ending = heads[0]
+        for h in heads[1:]:
+            k = _common_suffix(ending, h)
+            ending = ending[len(ending) - k :] if k else ""
+        if opening and RE_HAN_CHAR.match(opening):
+            shared = f"{opening}…"
+        elif len(ending) >= 1 and RE_HAN_CHAR.search(ending):
+            shared = f"…{ending}"
+        else:
+            continue
+        units = [(k.start, e) for k, e in zip(lst.markers, lst.ends, strict=True)]
+        runs.append(_Run("item", units, shared, "items", len(units)))
+    return runs
+
+
+#: The heading clause of an item, after its marker.
+RE_ITEM_HEAD = re.compile(r"[，、：]?([^，。；！？：\n]{1,30})")
+
+
+def _parallel_runs(text: str, lists: list[_List] | None = None) -> list[_Run]:
     clauses = _units(text, RE_CLAUSE)
     sentences = _sentences_from_clauses(text, clauses)
     runs = _runs_at_level(text, sentences, "sentence") + _runs_at_level(text, clauses, "clause")
-    # keep one run per stretch: the one with more units, then sentence level first
-    runs.sort(key=lambda r: (-len(r.units), 0 if r.level == "sentence" else 1, r.units[0][0]))
+    runs += _paragraph_runs(text)
+    runs += _item_runs(text, lists or [])
+    # keep one run per stretch: the one with more units, then the coarser level
+    rank = {"item": 0, "paragraph": 1, "sentence": 2, "clause": 3, "phrase": 4}
+    runs.sort(key=lambda r: (-len(r.units), rank[r.level], r.units[0][0]))
     kept: list[_Run] = []
     for run in runs:
         s, e = run.units[0][0], run.units[-1][1]
@@ -816,7 +947,9 @@ def _parallel_runs(text: str) -> list[_Run]:
                     break
         if not clash:
             kept.append(run)
-    kept.sort(key=lambda r: r.units[0][0])
+    # word-level series sit inside one clause: they never clash with coarser runs
+    kept += _phrase_runs(text, clauses)
+    kept.sort(key=lambda r: (r.units[0][0], -r.units[-1][1]))
     return kept
 
 
@@ -1010,7 +1143,7 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
     if headings is not None and len(headings) and "start" in headings:
         heading_starts = frozenset(int(s) for s in headings["start"])
     lists = _enumeration_lists(text, heading_starts)
-    runs = _parallel_runs(text)
+    runs = _parallel_runs(text, lists)
     prefix = f"{doc_id}/" if doc_id else ""
 
     list_ids = [f"{prefix}E{i + 1}" for i in range(len(lists))]
