@@ -238,10 +238,7 @@ _DURATION_UNITS = {"个月", "个多月", "周年", "小时", "分钟", "天", "
 _AGE_UNITS = {"岁", "周岁"}
 
 # Chinese words that contain numeral characters but are not numbers.
-_NOT_NUMBERS = (
-    "十分", "十足", "十全", "百分百", "一点一滴", "一五一十", "三五成群", "十之八九",
-    "万一", "一万年", "千万不", "一千零一",
-)
+_NOT_NUMBERS = ("十分", "十足", "十全", "一点一滴", "一五一十", "十之八九")
 
 
 class NumericExpression(NamedTuple):
@@ -626,8 +623,7 @@ def _scan(text: str) -> list[tuple]:
             first = text[start]
             if not ("0" <= first <= "9" or first in "X×*x"):
                 # Chinese numerals: drop words that only look like numbers
-                window = text[max(0, start - 1) : end + 2]
-                if any(word in window for word in _NOT_NUMBERS):
+                if text.startswith(_NOT_NUMBERS, start) and not text.startswith("十分钟", start):
                     continue
                 if (low == "十" and not low_unit) or RE_NOT_A_NUMERAL.search(low):
                     continue

@@ -128,32 +128,38 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
         "比上年", "比上年末", "比去年", "较上年", "较去年", "与上年", "比上一年", "完成", "实现",
         "达到", "建成", "增长了", "提高了", "下降了",
     ),
-    # things already done
+    # things already done; the time words among them also count from earlier sentences
+    "past_time": (
+        "今年以来", "一年来", "五年来", "多年来", "近年来", "过去", "去年", "上年", "初步核算",
+        "初步统计", "预计全年", "成绩单", "成绩",
+    ),
     "past": (
         "年初确定的目标", "年初确定的主要目标", "年初确定的预期目标", "年初确定的主要预期目标",
         "确定的目标", "确定的主要目标", "确定的预期目标", "确定的主要预期目标",
-        "同比", "环比", "今年以来", "一年来", "五年来", "多年来", "近年来", "过去", "去年", "上年",
-        "初步核算", "初步统计", "预计全年", "已经", "已", "累计", "实现了", "完成了", "达到了",
-        "取得了", "成绩单", "成绩", "刚才",
+        "同比", "环比", "已经", "已", "累计", "实现了", "完成了", "达到了", "取得了", "刚才",
     ),
-    # firm signs of the future
+    # firm signs of the future; the time words among them also count from earlier sentences
+    "future_time": (
+        "主要预期目标", "预期目标", "调控目标", "主要目标", "今年", "明年", "今后", "未来",
+    ),
     "future": (
-        "主要预期目标", "预期目标", "调控目标", "主要目标", "目标是", "目标为", "目标定为", "预期为",
-        "预期", "力争", "力求", "今年", "明年", "年内", "年底前", "月底前", "年底", "今后", "未来",
-        "拟", "确保", "计划要求", "务必", "必须", "要", "目标",
+        "目标是", "目标为", "目标定为", "预期为", "预期", "力争", "力求", "年内", "年底前",
+        "月底前", "年底", "拟", "确保", "计划要求", "务必", "必须", "要",
     ),
     # weaker signs of the future
     "future_weak": (
-        "争取", "将", "计划", "安排", "继续", "新建", "启动", "推动", "推进", "加快", "实施",
+        "目标", "争取", "将", "计划", "安排", "继续", "新建", "启动", "推动", "推进", "加快", "实施",
         "开展", "培育", "引进", "打造", "改造", "建设",
     ),
     # words that contain a cue but are none: matched so that the cue inside is skipped
     "none": (
         "全力争取", "重要", "主要", "需要", "首要", "纲要", "摘要", "提要", "只要", "不要", "必要",
-        "紧要", "要求", "要素", "要闻", "要点", "要害", "要件", "扼要", "将近", "建议",
+        "紧要", "要求", "要素", "要闻", "要点", "要害", "要件", "扼要", "将近", "建议", "上年度",
     ),
 }  # fmt: skip
-"""Cue words by class: past, past_weak (achievement), future, future_weak (target), none."""
+"""Cue words by class: past_time, past, past_weak (achievement); future_time, future,
+future_weak (target); none. Time words (``*_time``) count from earlier sentences of the
+paragraph too, other strong cues only in the sentence of the number."""
 
 CUE_CLASS: dict[str, str] = {word: cls for cls, words in CUE_WORDS.items() for word in words}
 RE_CUE: re.Pattern[str] = re.compile(trie_pattern(CUE_CLASS))
@@ -188,6 +194,7 @@ _MEASURE_UNITS = frozenset(
 _POWER_UNITS = frozenset("千瓦 兆瓦 吉瓦 瓦 kW MW GW".split())
 _SPEC_UNITS = frozenset("千伏 伏 kV 级".split())
 _THRESHOLD_NOUNS = ("项目", "企业", "工程", "重大", "大项目", "产业", "以上项目", "级", "的项目", "的企业")
+_STRUCTURE_NOUNS = ("方面", "部分", "句话", "大类", "个字", "大任务", "大行动", "大工程")
 _OTHER_FORMS = frozenset(("date", "duration", "age", "ordinal", "code", "plan_name", "footnote", "time"))
 
 Kind = Literal["target", "masked_target", "achievement", "other"]
@@ -383,14 +390,14 @@ def _classify_text(text: str, sections: pd.DataFrame | None, year: int | None) -
     # years named in the text are cues too: before the document's year past, else future
     if year:
         year_rows = [
-            (row[0], row[1], row[2], "past" if row[3] < year else "future")
+            (row[0], row[1], row[2], "past_time" if row[3] < year else "future_time")
             for row in rows
             if row[10] == "date" and row[5] == "年" and row[3]
         ]
         for m in RE_TWO_DIGIT_YEAR.finditer(text):
             value = 2000 + int(m.group(1))
             if year - 10 <= value <= year + 5:
-                year_rows.append((m.start(1), m.end(), m.group()[-3:], "past" if value < year else "future"))
+                year_rows.append((m.start(1), m.end(), m.group()[-3:], "past_time" if value < year else "future_time"))
         if year_rows:
             cue_rows = sorted(cue_rows + year_rows)
     cue_starts = [c[0] for c in cue_rows]
@@ -462,18 +469,22 @@ def _classify_form(
     """Decide ``other`` from the expression and its immediate neighbours; None if not other."""
     index = bisect_right(quote_starts, start) - 1
     if index >= 0 and quote_spans[index][0] < start and end < quote_spans[index][1]:
-        return "other", "quoted name", "“”", quote_spans[index][0]
+        quote_start, quote_end = quote_spans[index]
+        return "other", "quoted name", text[quote_start:quote_end], quote_start
     if not unit:
         return "other", "no unit", "", -1
     if unit_base in _SPEC_UNITS:
-        return "other", "specification", unit_base, end - len(unit_base)
+        return "other", "specification", unit, text.rfind(unit, start, end)
     after = text[end : end + 4]
     if unit_base in _POWER_UNITS and after[:1] not in ("", "，", "。", "、", "；", "）", "的", "以", "左"):
-        return "other", "specification", unit_base + after[:1], end
+        unit_start = text.rfind(unit, start, end)
+        return "other", "specification", text[unit_start : end + 1], unit_start
     if after[:1] == "级":
         return "other", "specification", "级", end
     if after[:1] == "/":
         return "other", "specification", "/", end
+    if after.startswith(_STRUCTURE_NOUNS):
+        return "other", "structure", after[:2], end
     if unit_base in _MEASURE_UNITS or unit_base == "":
         if after.startswith(_THRESHOLD_NOUNS):
             return "other", "threshold", after[:2], end
@@ -483,7 +494,8 @@ def _classify_form(
     return None, "", "", -1
 
 
-_STRONG = ("past", "future")
+_STRONG = ("past", "past_time", "future", "future_time")
+_CONTEXT = ("past_time", "future_time")
 CONTEXT_WINDOW = 120
 """How far back (characters, within the paragraph) a strong cue of an earlier sentence counts."""
 _WEAK = ("past_weak", "future_weak")
@@ -508,14 +520,14 @@ def _orientation(
         return _direction(cue[3]), "sentence cue", cue[2], cue[0]
     paragraph_start = _start_of(paragraph_ends, start)
     cue = _nearest_cue(
-        cue_starts, cue_rows, max(paragraph_start, sentence_start - CONTEXT_WINDOW), sentence_start, _STRONG
+        cue_starts, cue_rows, max(paragraph_start, sentence_start - CONTEXT_WINDOW), sentence_start, _CONTEXT
     )
     if cue is not None:
         return _direction(cue[3]), "context cue", cue[2], cue[0]
     if section in ("review", "plan"):
         rule = "inferred section" if inferred else "section"
         return ("past" if section == "review" else "future"), rule, f"section:{section}", -1
-    cue = _nearest_cue(cue_starts, cue_rows, paragraph_start, sentence_start, _STRONG)
+    cue = _nearest_cue(cue_starts, cue_rows, paragraph_start, sentence_start, _CONTEXT)
     if cue is not None:
         return _direction(cue[3]), "paragraph cue", cue[2], cue[0]
     cue = _nearest_cue(cue_starts, cue_rows, sentence_start, start, _WEAK)
@@ -741,11 +753,13 @@ def find_headline_targets(documents: object, *, annual_only: bool = True) -> pd.
         spans = find_targets_in_text(text, doc_id, sections, year=year, genre=genre)
         row = find_headline_target(spans, text, annual_only=annual_only)
         if row is None:
-            row = pd.Series({column: np.nan for column in HEADLINE_COLUMNS})
-            row["doc_id"], row["text"], row["sentence"], row["cue"] = doc_id, "", "", ""
-            row["unit"], row["bound"], row["indicator"] = "", "", ""
-            row["start"] = row["end"] = -1
-            row["hedged"] = row["multi_year"] = False
+            row = pd.Series(
+                {
+                    "doc_id": doc_id, "start": -1, "end": -1, "text": "", "value": np.nan,
+                    "value_high": np.nan, "unit": "", "bound": "", "hedged": False, "indicator": "",
+                    "cue": "", "multi_year": False, "sentence": "",
+                }  # fmt: skip
+            )
         rows.append(row)
     table = pd.DataFrame(rows, columns=HEADLINE_COLUMNS)
     return table.sort_values("doc_id", kind="stable").reset_index(drop=True)
