@@ -81,8 +81,9 @@ RE_USER_DICTIONARY_LINE = re.compile(r"^(\S+) ([0-9]+)(?: ([a-z]+))?$")
 RE_NATIONAL_SOURCE = re.compile(r"^cn-national-gwr-(\d{4})$")
 
 #: Chinese and Arabic numerals: a term that begins (ends) with one of them does
-#: not match when the text has another one right before (after) it, so that
-#: ``十四五`` is not found inside ``二十四五``.
+#: not match when the text has another one (or, before it, the ordinal 第)
+#: right before (after) it, so that ``十四五`` is not found inside ``二十四五``
+#: nor ``三通`` inside ``第三通道``.
 NUMERAL_CHARACTERS = frozenset("〇零一二两三四五六七八九十百千万亿0123456789")
 
 #: Longer words that contain a lexicon term in another sense. A match of the
@@ -315,7 +316,9 @@ class LexiconMatcher:
 
 
 def _blocked(text: str, start: int, end: int, form: str) -> bool:
-    if form[0] in NUMERAL_CHARACTERS and start > 0 and text[start - 1] in NUMERAL_CHARACTERS:
+    if form[0] in NUMERAL_CHARACTERS and start > 0 and (
+        text[start - 1] in NUMERAL_CHARACTERS or text[start - 1] == "第"
+    ):
         return True
     if form[-1] in NUMERAL_CHARACTERS and end < len(text) and text[end] in NUMERAL_CHARACTERS:
         return True

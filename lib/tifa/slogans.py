@@ -139,9 +139,9 @@ RE_SLOGAN_RIGHT: re.Pattern[str] = re.compile(
 )
 #: Words after a quote that make the item a term (titles, names of things).
 RE_TERM_RIGHT: re.Pattern[str] = re.compile(
-    r"^(?:称号|荣誉称号|证书|热线|牌|奖|称|字号|号|[^，。；、\n]{0,8}?(?:平台|示范片区|示范带|片区|基地|网络|中心|园区|"
-    r"产业园|商圈|街区|栏目|专栏|门诊|班列|驿站|之家|书屋|频道|节|展|赛|专班|队伍|载体|窗口|景区|服务站|工作站|"
-    r"消费券|券|码))"
+    r"^(?:称号|荣誉称号|证书|热线|牌|奖|称|字号|号|[^，。；、\n]{0,6}?(?:平台|示范片区|示范带|片区|基地|网络平台|"
+    r"园区|产业园|商圈|街区|栏目|专栏|门诊|班列|驿站|之家|书屋|频道|文化节|旅游节|博览会|展会|专班|景区|服务站|"
+    r"工作站|消费券)(?![^，。；、\n]{0,2}(?:方针|理念|战略|格局|要求)))"
 )
 #: Last characters of nominal items (things, places, titles) — terms.
 RE_NOMINAL_END: re.Pattern[str] = re.compile(
@@ -150,7 +150,7 @@ RE_NOMINAL_END: re.Pattern[str] = re.compile(
     r"节展赛片带廊珠湾港谷法菜味餐酒茶米药车船路径族群团帮社会展馆苑园]$"
 )
 #: Redactions and placeholders in quotes.
-RE_REDACTED: re.Pattern[str] = re.compile(r"^[X×*xＸ\s]+(?:速度)?$|[X×*]{2,}")
+RE_REDACTED: re.Pattern[str] = re.compile(r"^[X×*]+[^X×*]{0,2}$")
 #: Dates of events written as codes: “7·17”, “1·24”.
 RE_EVENT_DATE: re.Pattern[str] = re.compile(r"^\d{1,2}[·.]\d{1,2}$")
 
@@ -501,8 +501,8 @@ def classify_quoted(content: str, left: str = "", right: str = "", *, in_lexicon
        ``quotation``;
     4. a lexicon term → ``programme`` for campaigns, ``slogan`` otherwise;
     5. ending with, or followed by, 工程/行动/计划/品牌/活动… → ``programme``;
-    6. followed by 称号/证书/热线… → ``term``;
-    7. parallel clauses (、 or ， inside) → ``slogan``;
+    6. parallel clauses (、 or ， inside) → ``slogan``;
+    7. followed by 称号/证书/热线/平台/基地… (the name of a thing) → ``term``;
     8. followed by 要求/理念/战略/方针/改革/机制/建设… → ``slogan``;
     9. one to three characters, or one word of jieba's dictionary (idioms
        included: “将心比心”) → ``term``;
@@ -551,10 +551,10 @@ def classify_quoted(content: str, left: str = "", right: str = "", *, in_lexicon
         return ("programme" if lexicon_category == "campaign" else "slogan"), None
     if RE_PROGRAMME_END.search(content) or RE_PROGRAMME_RIGHT.match(right):
         return "programme", None
-    if RE_TERM_RIGHT.match(right):
-        return "term", None
     if ("、" in content or "，" in content or "," in content) and len(content) >= 4:
         return "slogan", None
+    if RE_TERM_RIGHT.match(right):
+        return "term", None
     if RE_SLOGAN_RIGHT.match(right) and len(content) >= 3:
         return "slogan", None
     words = _dictionary_words()
