@@ -36,7 +36,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Final, Literal, Protocol, get_args
+from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import pandas as pd
@@ -109,11 +109,6 @@ TOKEN_COLUMNS: Final = ["doc_id", "start", "end", "text", "token", "kind"]
 logger = logging.getLogger(__name__)
 
 
-class _TextDocument(Protocol):
-    doc_id: str
-    text: str
-
-
 Span = tuple[int, int, str]  # start, end, kind
 
 
@@ -148,7 +143,7 @@ def _load_jieba() -> Any:
     return importlib.import_module("jieba")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=4)
 def _jieba_tokenizer(user_terms: tuple[str, ...], frequencies: tuple[int | None, ...]) -> Any:
     """A private, initialised ``jieba.Tokenizer`` with ``user_terms`` added.
 
