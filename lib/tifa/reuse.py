@@ -158,7 +158,7 @@ def find_reuse(
     min_length: int = 12,
     max_df: float = 0.2,
     ignore_terms: Iterable[str] | None = None,
-    gap: int = 6,
+    gap: int = 12,
     fuzzy: bool = True,
     fuzzy_threshold: float = 0.7,
     fuzzy_min_matched: int = 6,
@@ -181,8 +181,10 @@ def find_reuse(
         Formulations that do not count as reuse; by default the lexicon's terms
         when :mod:`tifa.lexicon` is available. Pass ``[]`` to keep everything.
     gap : int
-        Largest run of unshared shingles inside one passage (a changed character
-        or an ignored shingle does not split it).
+        Largest run of unshared shingles inside one passage: one changed
+        character removes ``n`` shingles, so with ``n = 8`` and ``gap = 12`` a
+        change of up to five characters (or an ignored formulation) does not
+        split a passage; ``similarity`` then drops below 1.
     fuzzy : bool
         Run the second pass for near matches.
     fuzzy_threshold : float
