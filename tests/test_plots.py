@@ -1,7 +1,8 @@
 """Tests of tifa.plots: style, fonts, every figure family, savefig.
 
 Figures are built from tables computed on the shipped corpora (national
-reports 2005–2019, provincial reports of 2025, the seeds). Tests assert on
+reports 2005–2019, provincial reports of 2025, the seeds: the session
+fixtures ``national``, ``provincial`` and ``seeds`` of ``conftest.py``). Tests assert on
 what was drawn (patches, lines, collections, tick labels), never on pixels,
 and render every family with Chinese labels to make sure no glyph is missing.
 """
@@ -31,7 +32,6 @@ from PIL import Image  # noqa: E402
 from scipy import stats  # noqa: E402
 
 import tifa.plots as tp  # noqa: E402
-from tifa.datasets import load_national, load_provincial, load_seeds  # noqa: E402
 from tifa.errors import OptionError, TifaError  # noqa: E402
 from tifa.keyness import keyness  # noqa: E402
 from tifa.measures import count_characters  # noqa: E402
@@ -102,28 +102,18 @@ def _close_figures():
 
 
 @pytest.fixture(scope="module")
-def national_corpus():
-    return load_national()
+def recent_national(national):
+    return [d for d in national if 2005 <= int(d.docvars["year"]) <= 2019]
 
 
 @pytest.fixture(scope="module")
-def provincial_corpus():
-    return load_provincial()
-
-
-@pytest.fixture(scope="module")
-def recent_national(national_corpus):
-    return [d for d in national_corpus if 2005 <= int(d.docvars["year"]) <= 2019]
-
-
-@pytest.fixture(scope="module")
-def rates_table(provincial_corpus) -> pd.DataFrame:
+def rates_table(provincial) -> pd.DataFrame:
     """高质量发展 and 新质生产力 per 10,000 characters by region, exact Poisson CI."""
-    docvars = provincial_corpus.docvars
+    docvars = provincial.docvars
     rows = []
     for term in ["高质量发展", "新质生产力"]:
         for region in ["东部", "中部", "西部", "东北"]:
-            docs = [provincial_corpus[i] for i in docvars.index[docvars["region"] == region]]
+            docs = [provincial[i] for i in docvars.index[docvars["region"] == region]]
             count = sum(d.text.count(term) for d in docs)
             chars = sum(count_characters(d.text) for d in docs)
             low = stats.chi2.ppf(0.025, 2 * count) / 2 if count else 0.0
@@ -141,22 +131,21 @@ def rates_table(provincial_corpus) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def heatmap_table(provincial_corpus) -> pd.DataFrame:
+def heatmap_table(provincial) -> pd.DataFrame:
     rows = [
         {"formulation": term, "province": doc.docvars["province"], "count": doc.text.count(term)}
         for term in FORMULATIONS[:6]
-        for doc in provincial_corpus
+        for doc in provincial
     ]
     return pd.DataFrame(rows)
 
 
 @pytest.fixture(scope="module")
-def timeline_table(national_corpus) -> pd.DataFrame:
+def timeline_table(national, seeds) -> pd.DataFrame:
     """First year of each term in the national reports, and in the local seeds."""
-    seeds = load_seeds()
     rows = []
     for term in TIMELINE_TERMS:
-        years = [int(d.docvars["year"]) for d in national_corpus if term in d.text]
+        years = [int(d.docvars["year"]) for d in national if term in d.text]
         local = [int(d.docvars["year"]) for d in seeds if term in d.text]
         rows.append(
             {
@@ -169,12 +158,12 @@ def timeline_table(national_corpus) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def density_table(provincial_corpus) -> pd.DataFrame:
+def density_table(provincial) -> pd.DataFrame:
     """Percent figures per 10,000 characters, by region and report section."""
-    numbers = find_numbers(provincial_corpus)
+    numbers = find_numbers(provincial)
     numbers = numbers[numbers["unit"] == "%"]
     rows = []
-    for doc in provincial_corpus:
+    for doc in provincial:
         spans = numbers[numbers["doc_id"] == doc.doc_id]
         for section in doc.sections.itertuples():
             if section.label not in {"review", "plan"}:
@@ -231,10 +220,10 @@ def composition_table(recent_national) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def keyness_table(national_corpus) -> pd.DataFrame:
+def keyness_table(national) -> pd.DataFrame:
     """Keyness of political vocabulary, reports 2013–2019 against 1954–1988."""
     rows = []
-    for doc in national_corpus:
+    for doc in national:
         year = int(doc.docvars["year"])
         period = "new" if year >= 2013 else "old" if year <= 1988 else None
         if period is None:
@@ -246,11 +235,11 @@ def keyness_table(national_corpus) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def dispersion_table(provincial_corpus) -> pd.DataFrame:
+def dispersion_table(provincial) -> pd.DataFrame:
     rows = []
     for doc_id in ["cn-guangdong-gwr-2025", "cn-jiangsu-gwr-2025", "cn-gansu-gwr-2025",
                    "cn-neimenggu-gwr-2025"]:
-        doc = provincial_corpus[doc_id]
+        doc = provincial[doc_id]
         for term in ["高质量发展", "新质生产力", "地区生产总值"]:
             for match in re.finditer(term, doc.text):
                 rows.append(
@@ -265,8 +254,8 @@ def dispersion_table(provincial_corpus) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def cloud_frequencies(provincial_corpus) -> dict[str, int]:
-    text = provincial_corpus["cn-guangdong-gwr-2025"].text
+def cloud_frequencies(provincial) -> dict[str, int]:
+    text = provincial["cn-guangdong-gwr-2025"].text
     terms = FORMULATIONS + TIMELINE_TERMS + ["粤港澳大湾区", "百县千镇万村高质量发展工程", "制造业"]
     return {t: text.count(t) for t in dict.fromkeys(terms) if text.count(t)}
 
@@ -445,7 +434,7 @@ def test_heatmap_of_formulations_in_31_provinces(heatmap_table):
     guangdong = columns.index("广东省")
     assert matrix[FORMULATIONS.index("高质量发展"), guangdong] == 30
     assert len(ax.figure.axes) == 2  # the colorbar
-    assert ax.get_xticklabels()[0].get_rotation() == 45  # 31 long names: rotated
+    assert ax.get_xticklabels()[0].get_rotation() == 90  # 31 long names, dense: vertical
     assert ax.texts and ax.texts[0].get_text().isdigit()
 
 
@@ -635,6 +624,21 @@ def test_savefig_is_deterministic_and_embeds_fonts(tmp_path, rates_table):
     image = Image.open(io.BytesIO(png))
     assert image.info["dpi"] == pytest.approx((300, 300), abs=0.5)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["rates.pdf", "rates.png", "rates.svg"]
+
+
+@pytest.mark.parametrize("family", ["heatmap", "growth", "composition"])
+def test_savefig_settles_layouts_with_colorbars_twins_and_outer_legends(
+    families, family, tmp_path
+):
+    with tp.style("paper"):
+        ax = families[family]()
+    engine = ax.figure.get_layout_engine()
+    first = [p.read_bytes() for p in tp.savefig(ax.figure, family, directory=tmp_path,
+                                                 formats=("pdf", "svg"))]
+    second = [p.read_bytes() for p in tp.savefig(ax.figure, family, directory=tmp_path,
+                                                  formats=("pdf", "svg"))]
+    assert first == second
+    assert ax.figure.get_layout_engine() is engine  # restored after saving
 
 
 def test_savefig_replaces_files_and_checks_its_arguments(tmp_path):

@@ -138,7 +138,15 @@ def set_category_ticks(
         widest = max((text_width_em(t) for t in texts), default=0.0)
         needed = len(texts) * (widest + 1.0) * size / 72
         rotate = needed > width_inches
-    if rotate:
+        # at 45° neighbours overlap when ticks are closer than ~2 font sizes
+        vertical = rotate and width_inches / max(len(texts), 1) < 2.0 * size / 72
+    else:
+        vertical = False
+    if vertical:
+        axis.set_tick_params(which="major", labelrotation=90)
+        for label in axis.get_ticklabels():
+            label.set_horizontalalignment("center")
+    elif rotate:
         axis.set_tick_params(which="major", labelrotation=45)
         for label in axis.get_ticklabels():
             label.set_horizontalalignment("right")
@@ -159,6 +167,16 @@ def legend_outside(ax: Axes, *, title: str | None = None, **kwargs: Any) -> Any:
         borderaxespad=0.0,
         **kwargs,
     )
+
+
+def line_width(factor: float = 1.0) -> float:
+    """A line width relative to the current style's ``lines.linewidth``."""
+    return float(mpl.rcParams["lines.linewidth"]) * factor
+
+
+def marker_size(factor: float = 1.0) -> float:
+    """A marker size relative to the current style's ``lines.markersize``."""
+    return float(mpl.rcParams["lines.markersize"]) * factor
 
 
 def luminance(color: Any) -> float:
@@ -209,7 +227,7 @@ def draw_matrix(
     set_category_ticks(ax.yaxis, list(matrix.index))
     ax.set_xticks(np.arange(n_columns + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(n_rows + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color="white", linewidth=1.0)
+    ax.grid(which="minor", color="white", linewidth=line_width(0.8))
     ax.grid(which="major", visible=False)
     ax.tick_params(which="minor", length=0)
     ax.tick_params(which="major", length=0)

@@ -19,7 +19,15 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import PercentFormatter
 
 from tifa.errors import TifaError
-from tifa.plots._common import get_axes, label_for, legend_outside, levels, require_columns, with_fonts
+from tifa.plots._common import (
+    get_axes,
+    label_for,
+    legend_outside,
+    levels,
+    line_width,
+    require_columns,
+    with_fonts,
+)
 from tifa.plots.style import palette
 
 
@@ -104,7 +112,7 @@ def plot_dispersion(
         chosen = chosen & data[document].isin(row_of).to_numpy()
         rows = np.array([row_of[d] for d in data.loc[chosen, document]], dtype=float)
         top = -rows + 0.4 - j * lane
-        ax.vlines(relative[chosen], top - lane * 0.92, top, color=colour, linewidth=0.9,
+        ax.vlines(relative[chosen], top - lane * 0.92, top, color=colour, linewidth=line_width(0.75),
                   label=None if name is None else str(name))
     for i in range(len(documents)):
         ax.axhspan(-i - 0.45, -i + 0.45, color="#F2F2F2", zorder=0, linewidth=0)

@@ -15,7 +15,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from tifa.plots._common import get_axes, label_for, require_columns, with_fonts
+from tifa.plots._common import get_axes, label_for, line_width, require_columns, with_fonts
 from tifa.plots.style import DIVERGING, NEUTRAL
 
 
@@ -82,7 +82,7 @@ def plot_keyness(
     colours = [DIVERGING[0] if s > 0 else DIVERGING[1] for s in scores]
     ax = get_axes(ax)
     ax.barh(rows, scores, height=0.72, color=colours)
-    ax.axvline(0.0, color=NEUTRAL, linewidth=0.8)
+    ax.axvline(0.0, color=NEUTRAL, linewidth=line_width(0.6))
     ax.set_yticks(rows, shown["_term"].tolist())
     ax.set_ylim(-len(shown) + 0.4, 0.6)
     ax.tick_params(axis="y", length=0)

@@ -25,6 +25,7 @@ from tifa.plots._common import (
     label_for,
     legend_outside,
     levels,
+    line_width,
     require_columns,
     set_category_ticks,
     with_fonts,
@@ -127,9 +128,9 @@ def plot_rates(
             keep = np.isfinite(low) & np.isfinite(high)
             whisker = NEUTRAL if kind == "bar" else colour
             if vertical:
-                ax.vlines(where[keep], low[keep], high[keep], color=whisker, linewidth=1.2, zorder=3)
+                ax.vlines(where[keep], low[keep], high[keep], color=whisker, linewidth=line_width(), zorder=3)
             else:
-                ax.hlines(where[keep], low[keep], high[keep], color=whisker, linewidth=1.2, zorder=3)
+                ax.hlines(where[keep], low[keep], high[keep], color=whisker, linewidth=line_width(), zorder=3)
         if kind == "dot":
             xs, ys = (where, estimates) if vertical else (estimates, where)
             ax.plot(xs, ys, linestyle="none", marker="o", color=colour, label=label, zorder=4)

@@ -23,6 +23,19 @@ from tifa.plots._common import draw_matrix, get_axes, label_for, require_columns
 from tifa.plots.style import SEQUENTIAL_CMAP
 
 
+def _default_format(values: np.ndarray) -> str:
+    """Counts with thousands separators; shares with two significant digits.
+
+    >>> _default_format(np.array([0.012, 0.04])), _default_format(np.array([0.3]))
+    ('{:.3f}', '{:.2f}')
+    """
+    if not values.size or values.max() > 1:
+        return "{:,.0f}"
+    largest = float(np.abs(values).max())
+    decimals = 2 if largest == 0 else max(2, 1 - int(np.floor(np.log10(largest))))
+    return "{:.%df}" % decimals
+
+
 @with_fonts
 def plot_reuse_matrix(
     data: pd.DataFrame,
@@ -58,8 +71,9 @@ def plot_reuse_matrix(
     annotate : bool or None
         Write values in cells; ``None`` does so for at most 300 cells.
     value_format : str or None
-        ``str.format`` pattern; ``None`` gives ``"{:.2f}"`` for values up
-        to 1 and ``"{:,.0f}"`` otherwise.
+        ``str.format`` pattern; ``None`` gives counts with thousands
+        separators, and values up to 1 (similarities) with enough decimals
+        for two significant digits of the largest.
     cmap : str, Colormap or None
         Colormap; ``None`` is tifa's sequential blue.
     ax : matplotlib.axes.Axes or None
@@ -108,7 +122,7 @@ def plot_reuse_matrix(
     matrix = pd.DataFrame(values, index=documents, columns=documents)
     finite = values[np.isfinite(values)]
     if value_format is None:
-        value_format = "{:.2f}" if finite.size and finite.max() <= 1 else "{:,.0f}"
+        value_format = _default_format(finite)
     ax = get_axes(ax)
     draw_matrix(
         ax,

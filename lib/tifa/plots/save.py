@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import matplotlib as mpl
+import numpy as np
 from matplotlib.figure import Figure
 
 from tifa.errors import TifaError, check_option
@@ -140,6 +141,11 @@ def savefig(
 
 #: Upper limit of draws spent letting a layout engine settle.
 MAX_LAYOUT_DRAWS = 30
+#: Axes positions (figure fraction) moving less than this count as settled.
+LAYOUT_TOLERANCE = 1e-12
+#: Decimals the settled positions are rounded to: the engine's fixed point
+#: wobbles in the last bits of a float from draw to draw.
+LAYOUT_DECIMALS = 9
 
 
 @contextmanager
@@ -149,14 +155,19 @@ def _settled_layout(fig: Figure) -> Iterator[None]:
     if engine is None:
         yield
         return
-    previous: list[tuple[float, ...]] | None = None
+    previous: np.ndarray | None = None
     for _ in range(MAX_LAYOUT_DRAWS):
         fig.draw_without_rendering()
-        current = [tuple(ax.get_position().bounds) for ax in fig.axes]
-        if current == previous:
+        current = np.array([ax.get_position(original=True).bounds for ax in fig.axes])
+        if previous is not None and np.abs(current - previous).max(initial=0.0) <= LAYOUT_TOLERANCE:
             break
         previous = current
     fig.set_layout_engine("none")
+    for ax in fig.axes:
+        in_layout = ax.get_in_layout()
+        bounds = [round(float(v), LAYOUT_DECIMALS) for v in ax.get_position(original=True).bounds]
+        ax.set_position(bounds, which="original")
+        ax.set_in_layout(in_layout)  # set_position takes the axes out of the layout
     try:
         yield
     finally:

@@ -20,7 +20,14 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
-from tifa.plots._common import get_axes, label_for, require_columns, with_fonts
+from tifa.plots._common import (
+    get_axes,
+    label_for,
+    line_width,
+    marker_size,
+    require_columns,
+    with_fonts,
+)
 from tifa.plots.style import OKABE_ITO
 
 #: Marker and legend wording of each kind of bound a target can carry
@@ -131,11 +138,12 @@ def plot_growth_targets(
         ax.set_zorder(twin.get_zorder() + 1)
         ax.patch.set_visible(False)
 
-    ax.plot(years, centre, color=OKABE_ITO[0], linewidth=1.4, zorder=3, label="_target line")
+    ax.plot(years, centre, color=OKABE_ITO[0], linewidth=line_width(), zorder=3,
+            label="_target line")
     ax.vlines(years[is_range], low[is_range], high[is_range], color=OKABE_ITO[0],
-              linewidth=2.4, zorder=3)
+              linewidth=line_width(1.8), zorder=3)
     if bound is not None:
-        kind_of = table[bound].where(table[bound].notna(), None).tolist()
+        kind_of = [None if pd.isna(k) else str(k) for k in table[bound]]
     else:
         kind_of = [None] * len(table)
     kind_of = ["range" if r and k is None else k for k, r in zip(kind_of, is_range)]
@@ -147,11 +155,13 @@ def plot_growth_targets(
             rows_range = rows & is_range
             xs = np.concatenate([years[rows_range], years[rows_range]])
             ys = np.concatenate([low[rows_range], high[rows_range]])
-            ax.plot(xs, ys, linestyle="none", marker="_", markersize=9, markeredgewidth=1.6,
+            ax.plot(xs, ys, linestyle="none", marker="_", markersize=marker_size(2.2),
+                    markeredgewidth=line_width(1.2),
                     color=OKABE_ITO[0], label=legend_label, zorder=4)
         else:
             ax.plot(years[rows], centre[rows], linestyle="none", marker=marker,
-                    markerfacecolor="white", markeredgewidth=1.4, color=OKABE_ITO[0],
+                    markerfacecolor="white", markeredgewidth=line_width(),
+                    markersize=marker_size(1.2), color=OKABE_ITO[0],
                     label=legend_label, zorder=4)
     unmarked = np.array([k is None for k in kind_of]) & np.isfinite(centre)
     if unmarked.any():

@@ -19,7 +19,15 @@ from matplotlib.axes import Axes
 from matplotlib.ticker import MaxNLocator
 
 from tifa.errors import check_option
-from tifa.plots._common import get_axes, label_for, legend_outside, require_columns, with_fonts
+from tifa.plots._common import (
+    get_axes,
+    label_for,
+    legend_outside,
+    line_width,
+    marker_size,
+    require_columns,
+    with_fonts,
+)
 from tifa.plots.style import NEUTRAL, OKABE_ITO
 
 SortBy = Literal["year", "given"]
@@ -96,7 +104,7 @@ def plot_first_appearance(
     if local_year is not None:
         local = table[local_year].to_numpy(dtype=float)
         both = np.isfinite(local) & np.isfinite(national)
-        ax.hlines(rows[both], national[both], local[both], color=NEUTRAL, linewidth=1.0, zorder=2)
+        ax.hlines(rows[both], national[both], local[both], color=NEUTRAL, linewidth=line_width(0.8), zorder=2)
         ax.plot(local, rows, linestyle="none", marker="D", color=OKABE_ITO[1],
                 label=labels[1], zorder=3)
         if show_lag:
@@ -105,7 +113,7 @@ def plot_first_appearance(
                 ax.annotate(
                     f"{lag:+d}",
                     xy=(max(start, end), row),
-                    xytext=(6, 0),
+                    xytext=(marker_size(0.7) + 4, 0),
                     textcoords="offset points",
                     va="center",
                     ha="left",
