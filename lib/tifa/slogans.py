@@ -946,11 +946,16 @@ def _split_items(body: str, value: float) -> list[str]:
     lists = [c.split("、") for c in clauses]
     readings: list[list[str]] = []
     readings.append([item for parts in lists if len(parts) >= 2 for item in parts])
+    long_lists = [parts for parts in lists if len(parts) >= 2]
+    if long_lists:
+        readings.append(long_lists[0])
+        readings.append(max(long_lists, key=len))
     readings.append([item for parts in lists for item in parts])
     quoted = RE_QUOTED_ITEM.findall(body)
     readings.append(quoted)
     readings.append([item for item in re.split(r"[、，,；;]|和|及|以及|与", body) if item.strip()])
     readings.append([item for item in re.split(r"\+", body) if item.strip()])
+    readings.append([clause for clause in clauses if re.search(r"\d|[A-Z]", clause)])
     readings = [[item.strip() for item in reading if item.strip()] for reading in readings]
     for reading in readings:
         if len(reading) == value:
@@ -999,6 +1004,8 @@ def _formula_value(head: str) -> tuple[float, bool]:
     match = re.match(r"^(\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+)", plain)
     if match:
         return float(len(match.group(1).split("+"))), True
+    if RE_LEADING_CODE.match(plain):
+        return float("nan"), False
     return float("nan"), False
 
 
@@ -1015,9 +1022,10 @@ def find_definitions_in_text(text: str, doc_id: str = "", spans: pd.DataFrame | 
       一个专班…）), source ``parenthesis``;
     - **即** right after one (“三大一强”，即：投资大、…), source ``namely``.
 
-    Components are the items of the definition: its 、-lists, else its
-    clauses, else its quoted items, else items split at 和/及; the first
-    reading whose length equals the announced number is kept, and
+    Components are the items of the definition, read in turn as: the items of
+    all its 、-lists, of its first 、-list, of its longest one, its clauses,
+    its quoted items, items split at 和/及; the first reading whose length
+    equals the announced number is kept (else the first non-empty one), and
     ``consistent`` tells whether one did. For digit codes without ``+``
     (12221, 5080) the announced number is unknown and ``consistent`` is NA.
 
@@ -1051,10 +1059,14 @@ def find_definitions_in_text(text: str, doc_id: str = "", spans: pd.DataFrame | 
     glossary_lines: set[int] = set()
     for match in RE_GLOSSARY_LINE.finditer(text):
         head, body = match.group("head"), match.group("body")
-        if not (match.group("marker") and (RE_DEFINITION_START.match(body) or "“" in head)):
+        if not (
+            match.group("marker")
+            and (RE_DEFINITION_START.match(body) or RE_SUB_DEFINITION.match(body) or "“" in head)
+        ):
             continue
         value, checkable = _formula_value(head.strip())
-        if not checkable and not RE_CODE_FULL.match(_strip_quotes(head).strip()):
+        plain_head = _strip_quotes(head).strip()
+        if not checkable and not (RE_CODE_FULL.match(plain_head) or RE_LEADING_CODE.match(plain_head)):
             continue
         components = _definition_components(body, value)
         consistent = (len(components) == value) if checkable else pd.NA

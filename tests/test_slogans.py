@@ -1,0 +1,246 @@
+"""Slogans on real text: quoted items, numbered formulas, definitions, measures, evaluation."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from tifa.measures import count_characters
+from tifa.slogans import (
+    KINDS,
+    SLOGAN_COLUMNS,
+    add_context,
+    classify_quoted,
+    compute_national_lag,
+    count_first_appearances,
+    count_formulation_matrix,
+    count_slogans,
+    evaluate_against_gold,
+    find_definitions,
+    find_definitions_in_text,
+    find_slogans,
+    find_slogans_in_text,
+    numbered_formula,
+)
+
+S001 = "001_ab862bf384cb27d5"
+S002 = "002_b317a05d6deb3d65"
+S003 = "003_77d8f3c9a3dd5a67"
+S004 = "004_887235e958cf192e"
+S000 = "000_4c1513da555ffe51"
+
+
+@pytest.fixture(scope="module")
+def seed_spans(seeds):
+    return find_slogans(seeds)
+
+
+def _rows(spans, doc_id, text):
+    return spans[(spans["doc_id"] == doc_id) & (spans["text"] == text)]
+
+
+def test_span_table_shape(seed_spans, seeds):
+    assert list(seed_spans.columns) == SLOGAN_COLUMNS
+    assert set(seed_spans["kind"]) <= set(KINDS)
+    for doc in seeds:
+        mine = seed_spans[seed_spans["doc_id"] == doc.doc_id]
+        assert mine["start"].is_monotonic_increasing
+        for start, end, text in zip(mine["start"], mine["end"], mine["text"], strict=True):
+            assert doc.text[start:end] == text
+
+
+def test_quoted_numbered_formulas_on_seeds(seed_spans):
+    row = _rows(seed_spans, S001, "四个百亿级产业").iloc[0]
+    assert (row["kind"], row["value"], row["head"], row["quoted"]) == ("numbered_formula", 4.0, "百亿级产业", True)
+    row = _rows(seed_spans, S001, "六个百亿级产业").iloc[0]
+    assert row["value"] == 6.0
+    for text, value in [("1231511", 14.0), ("三新一高", 4.0), ("五个一流", 5.0), ("七种能力", 7.0)]:
+        assert _rows(seed_spans, S002, text)["value"].tolist()[0] == value, text
+    assert _rows(seed_spans, S001, "1+12+N")["value"].tolist()[0] == 13.0
+    assert _rows(seed_spans, S001, "十四五")["value"].tolist()[0] == 14.0
+    assert _rows(seed_spans, S004, "五个聚焦")["kind"].tolist() == ["numbered_formula"]
+    assert _rows(seed_spans, S004, "三个超常规")["kind"].tolist() == ["numbered_formula"]
+    # 10个行动方案 is normalized to Chinese numerals
+    assert set(_rows(seed_spans, S001, "10个行动方案")["normalized"]) == {"十个行动方案"}
+    # “七个三百米、一个五百米”: two formulas in one pair of quotes
+    assert _rows(seed_spans, S001, "七个三百米")["value"].tolist()[:1] == [7.0]
+    assert _rows(seed_spans, S001, "一个五百米")["value"].tolist()[:1] == [1.0]
+
+
+def test_consecutive_quotes_are_separate_spans(seed_spans, seeds):
+    text = seeds[S003].text
+    position = text.index("“六稳”“六保”")
+    pair = seed_spans[(seed_spans["doc_id"] == S003) & seed_spans["start"].between(position, position + 8)]
+    assert pair["text"].tolist() == ["六稳", "六保"]
+    assert pair["in_lexicon"].all()
+
+
+def test_nested_single_quotes(seed_spans):
+    inner = _rows(seed_spans, S002, "五区")
+    assert inner["kind"].tolist() == ["numbered_formula"]
+    outer = seed_spans[(seed_spans["doc_id"] == S002) & seed_spans["text"].str.startswith("奋力推进")]
+    assert outer["kind"].tolist() == ["slogan"]
+
+
+def test_unquoted_numbered_formulas(seed_spans):
+    unquoted = seed_spans[(seed_spans["kind"] == "numbered_formula") & ~seed_spans["quoted"]]
+    assert "三句话" in set(unquoted.loc[unquoted["doc_id"] == S004, "text"])
+    assert "三句话" in set(unquoted.loc[unquoted["doc_id"] == S003, "text"])
+    assert "三大革命" in set(unquoted.loc[unquoted["doc_id"] == S000, "text"])
+    # glossary headwords of 001
+    glossary = set(unquoted.loc[unquoted["doc_id"] == S001, "text"])
+    assert {"12221", "5080", "五控一应对", "一线两带三园", "八项本领", "七种能力"} <= glossary
+    # ordinary counts are not formulas
+    assert not unquoted["text"].str.match(r"^\d+个").any()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三个项目", None),
+        ("两个月", None),
+        ("八个方面工作", None),
+        ("二十四五", None),
+        ("千方百计", None),
+        ("一心一意", None),
+        ("一年一度", None),
+        ("四个意识", 4.0),
+        ("三大攻坚战", 3.0),
+        ("三去一降一补", 5.0),
+        ("一带一路", 2.0),
+        ("十三五", 13.0),
+    ],
+)
+def test_ordinary_counts_are_not_formulas_unquoted(text, expected):
+    spans = find_slogans_in_text(f"我们要抓好{text}，确保完成任务。")
+    numbered = spans[spans["kind"] == "numbered_formula"]
+    if expected is None:
+        assert numbered.empty, numbered["text"].tolist()
+    else:
+        assert numbered["text"].tolist() == [text]
+        assert numbered["value"].tolist() == [expected]
+
+
+def test_quoted_magnitudes_and_ranks_are_not_formulas():
+    assert numbered_formula("百亿级") is None
+    assert numbered_formula("十强") is None
+    assert numbered_formula("2025") is None
+    assert numbered_formula("7·17") is None
+    assert numbered_formula("十五", right="计划").value == 10.0  # the tenth five-year plan
+
+
+def test_kinds_of_quoted_items(seed_spans):
+    def kind(doc_id, text):
+        return _rows(seed_spans, doc_id, text)["kind"].tolist()[0]
+
+    assert kind(S000, "美丽乡村2025") == "programme"
+    assert kind(S000, "粤菜师傅") == "programme"
+    assert kind(S000, "南粤家政") == "programme"
+    assert kind(S002, "敢为人先、争当标杆") == "slogan"
+    assert kind(S001, "疫情要防住、经济要稳住、发展要安全") == "slogan"
+    assert kind(S000, "防护网") == "term"
+    assert kind(S004, "卡脖子路") == "term"
+    quotations = seed_spans[(seed_spans["kind"] == "quotation")]
+    assert any(t.startswith("发展是靠苦干") for t in quotations["text"])
+    assert any(t.startswith("伟大梦想不是等得来") for t in quotations["text"])
+
+
+def test_classify_quoted_rules():
+    assert classify_quoted("在深圳我是爷，在海口处处遇到爷")[0] == "quotation"
+    assert classify_quoted("放管服", in_lexicon=True, lexicon_category="reform")[0] == "slogan"
+    assert classify_quoted("千万工程", in_lexicon=True, lexicon_category="campaign")[0] == "programme"
+    assert classify_quoted("全国民主法治示范村", right="称号，大富")[0] == "term"
+    assert classify_quoted("XX")[0] == "term"
+
+
+def test_definitions_on_seeds(seeds):
+    definitions = find_definitions(seeds)
+    by_formula = {f: row for f, row in zip(definitions["formula"], definitions.itertuples(), strict=True)}
+    six = by_formula["六个百亿级产业"]
+    assert (six.source, six.announced, six.n_components, six.consistent) == ("glossary", 6.0, 6, True)
+    both = by_formula["七个三百米、一个五百米"]
+    assert (both.announced, both.n_components, both.consistent) == (8.0, 8, True)
+    assert by_formula["五控一应对"].consistent and by_formula["五控一应对"].n_components == 6
+    assert by_formula["一线两带三园"].n_components == 6
+    assert pd.isna(by_formula["12221市场体系"].consistent)  # digit code: structure unknown
+    one = by_formula["六个一"]
+    assert one.source == "parenthesis" and one.components[0] == "一个链长" and one.consistent
+    assert by_formula["三给政策"].components == ["给资金", "给房子", "给荣誉"]
+    assert by_formula["五个到位"].n_components == 5
+    namely = by_formula["三大一强"]
+    assert (namely.source, namely.announced, namely.n_components, namely.consistent) == ("namely", 4.0, 4, True)
+
+
+def test_definition_with_a_wrong_count_is_flagged():
+    table = find_definitions_in_text("危化品领域必须做到“四个到位”（排查、整改、验收、处罚、教育）。", "d")
+    row = table.iloc[0]
+    assert row["announced"] == 4.0 and row["n_components"] == 5 and not row["consistent"]
+
+
+def test_count_slogans_per_document_and_group(seeds, seed_spans):
+    table = count_slogans(seeds, spans=seed_spans)
+    assert table["doc_id"].tolist() == seeds.doc_ids
+    counted = seed_spans[seed_spans["kind"] != "quotation"]
+    for row in table.itertuples():
+        mine = counted[counted["doc_id"] == row.doc_id]
+        assert row.slogan_occurrences == len(mine)
+        assert row.slogan_distinct == mine["normalized"].nunique()
+        assert row.slogan_national == int(mine["in_lexicon"].sum())
+        assert row.slogan_local == len(mine) - int(mine["in_lexicon"].sum())
+        characters = count_characters(seeds[row.doc_id].text)
+        assert row.characters == characters
+        assert math.isclose(row.slogan_per_10k, len(mine) * 10_000 / characters)
+    by_genre = count_slogans(seeds, spans=seed_spans, by="genre")
+    assert by_genre["slogan_occurrences"].sum() == table["slogan_occurrences"].sum()
+    assert by_genre["characters"].sum() == table["characters"].sum()
+
+
+def test_formulation_matrix(seed_spans, seeds):
+    matrix = count_formulation_matrix(seed_spans, documents=seeds.doc_ids)
+    assert list(matrix.columns) == seeds.doc_ids
+    assert matrix.loc["六稳", S003] == 4
+    assert int(matrix.to_numpy().sum()) == int((seed_spans["kind"] != "quotation").sum())
+
+
+@pytest.mark.slow
+def test_first_appearances_and_lag_on_the_national_corpus(national, seeds, seed_spans):
+    spans = find_slogans(national)
+    first = count_first_appearances(spans, national.docvars).set_index("normalized")
+    assert first.loc["一带一路", "first"] == 2015
+    assert first.loc["放管服", "first"] == 2017
+    assert first.loc["十三五", "first"] == 2015
+    lag = compute_national_lag(seed_spans, seeds.docvars).set_index(["doc_id", "normalized"])
+    row = lag.loc[(S003, "六稳")]
+    assert row["national_first_year"] == 2018
+    assert row["lag"] == row["year"] - 2018
+
+
+def test_add_context(seeds, seed_spans):
+    table = add_context(seed_spans[seed_spans["doc_id"] == S003].head(3), seeds, window=4)
+    for row in table.itertuples():
+        text = seeds[S003].text
+        assert text[row.start - len(row.left) : row.start] == row.left
+
+
+def test_evaluate_against_gold_locates_and_scores(seeds, seed_spans):
+    text = seeds[S004].text
+    gold_rows = []
+    for needle, kind in [("五个聚焦", "numbered_formula"), ("三个超常规", "numbered_formula"),
+                         ("船到中流、人到半山", "slogan"), ("交卷会", "term")]:
+        position = text.index(needle)
+        left = text[max(0, position - 8) : position].replace("\n", "")
+        gold_rows.append({"doc_id": S004, "left": left, "text": needle, "kind": kind, "quoted": "yes"})
+    gold = pd.DataFrame(gold_rows)
+    pred = seed_spans[seed_spans["doc_id"] == S004]
+    table = evaluate_against_gold(pred, gold, texts=seeds).set_index("group")
+    combined = table.loc["slogan+numbered_formula"]
+    assert combined["gold"] == 3 and combined["recall"] == 1.0
+    # predictions beyond these four gold rows are false positives
+    assert combined["precision"] < 0.5
+    assert table.loc["term", "recall"] == 1.0
+    gold.loc[0, "text"] = "不在文中的提法"
+    with pytest.warns(UserWarning, match="could not be located"):
+        table = evaluate_against_gold(pred, gold, texts=seeds).set_index("group")
+    assert table.loc["numbered_formula", "unlocated"] == 1
