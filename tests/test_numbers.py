@@ -154,16 +154,15 @@ def test_masks_without_unit_are_names(text):
         ("连续3年", "duration"),
         ("3个月", "duration"),
         ("60岁以上人群", "age"),
-        ("第十六届", "ordinal"),
         ("排名第163名", "ordinal"),
-        ("市委十四届三次全会", "ordinal"),
         ("G323线", "code"),
         ("PM2.5", "code"),
         ("5G基站", "code"),
         ("“1+1+N”工作体系", "code"),
         ("“十四五”规划", "plan_name"),
         ("“九五”计划", "plan_name"),
-        ("〔1〕", "footnote"),
+        ("三分之一", "fraction"),
+        ("连续四年", "duration"),
         ("9:00", "time"),
     ],
 )
@@ -171,9 +170,47 @@ def test_forms_that_are_not_quantities(text, kind):
     assert find_numbers_in_text(text)["kind"].iloc[0] == kind
 
 
-@pytest.mark.parametrize("text", ["十分重要", "千方百计", "千家万户", "万一", "百姓", "十百千计划", "一点一滴"])
+@pytest.mark.parametrize(
+    "text",
+    ["十分重要", "千方百计", "千家万户", "万一", "百姓", "十百千计划", "一点一滴", "党的二十大",
+     "第十六届", "市委十四届三次全会", "〔1〕", "﹝11﹞", "一是", "两个维护", "三年级"],
+)  # fmt: skip
 def test_words_that_look_like_numbers(text):
     assert find_numbers_in_text(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"), [("三分之一", 0.3333, ""), ("超过一半", 0.5, ""), ("百分之一", 1.0, "%")]
+)
+def test_fractions(text, value, unit):
+    row = only(text)
+    assert (row["value"], row["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "bound"),
+    [
+        ("村集体收入全部突破*万元", "*万元", "at_least"),
+        ("必须招引过10亿元项目", "10亿元", "at_least"),
+        ("税收低于5万元/亩的企业", "5万元/亩", "at_most"),
+        ("企业超过830万户", "超过830万户", "at_least"),
+        ("通过3年努力", "3年", "point"),
+    ],
+)
+def test_comparative_verbs_bound_but_stay_outside(text, span, bound):
+    row = only(text)
+    assert (row["text"], row["bound"]) == (span, bound)
+
+
+def test_units_per_unit():
+    row = only("水价3-5分/立方米")
+    assert (row["value"], row["value_high"], row["unit"]) == (3.0, 5.0, "分/立方米")
+    assert only("税收5万元/亩")["unit_base"] == "元/亩"
+
+
+def test_codes_carry_letters_as_unit():
+    assert find_numbers_in_text("G323线")[["value", "unit"]].values.tolist() == [[323.0, "G"]]
+    assert find_numbers_in_text("PM2.5浓度")[["value", "unit"]].values.tolist() == [[2.5, "PM"]]
 
 
 def test_multiplier_goes_into_unit_and_base_value():
@@ -216,10 +253,8 @@ def test_round_trip_chinese_integers(number, unit):
     numeral = format_number(number, style="chinese")
     assert parse_chinese_numeral(numeral) == number
     row = only(f"新增{numeral}{unit}。")
-    multiplier = {"万": 1e4, "亿": 1e8}.get(row["unit"][:1], 1) if unit[:1] not in "万亿" else 1
-    if row["unit"].startswith("万亿"):
-        multiplier = 1e12
-    assert row["value"] * multiplier == pytest.approx(number)
+    written_factor = {"万": 1e4, "亿": 1e8}.get(unit[:1], 1)
+    assert row["value_base"] == pytest.approx(number * written_factor)
 
 
 @settings(max_examples=200, deadline=None)

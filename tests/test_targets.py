@@ -62,6 +62,8 @@ def row_of(spans: pd.DataFrame, doc_id: str, left: str, text: str) -> pd.Series:
         ("总额同比增长", "8.2%", "achievement", "foreign_trade", "point"),
         ("分别同比增长", "4.0%", "achievement", "disposable_income", "point"),
         ("完成投资", "17.84亿元", "achievement", "project_investment", "point"),
+        ("其中", "3亿元以上", "achievement", "", "at_least"),
+        ("其中投资", "5000万元以上", "target", "project_investment", "at_least"),
         ("新增就业", "1738人", "achievement", "new_urban_jobs", "point"),
         ("失业率控制在", "3.0%以内", "achievement", "unemployment_registered", "at_most"),
         ("生产总值增长", "6%以上", "target", "gdp", "at_least"),
@@ -88,17 +90,23 @@ def test_lianzhou_targets_and_achievements(seed_spans, left, text, kind, indicat
         ("加快推进", "110千伏", "specification"),
         ("成功引进", "300兆瓦", "specification"),
         ("产，东强三期年产", "2.1万吨", "specification"),
-        ("其中", "3亿元以上", "threshold"),
         ("部署和连州市委“", "10个", "quoted name"),
         ("连州实施“", "十四五", "form"),
         ("考核连续", "3年", "form"),
         ("排名上升至", "第163", "form"),
-        ("市场体系", "〔1〕", "form"),
     ],
 )
 def test_lianzhou_other(seed_spans, left, text, rule):
     row = row_of(seed_spans, LIANZHOU, left, text)
     assert (row["kind"], row["rule"]) == ("other", rule)
+
+
+def test_lianzhou_glossary_and_footnotes(seed_spans):
+    lianzhou = seed_spans[seed_spans["doc_id"] == LIANZHOU]
+    glossary = lianzhou[lianzhou["rule"] == "glossary"]
+    assert set(glossary["text"]) >= {"100%", "1个", "300米", "2025年"}
+    assert (glossary["kind"] == "other").all() and (glossary["cue"] == "名词解释").all()
+    assert not lianzhou["text"].str.contains("〔").any(), "footnote marks are not numbers"
 
 
 def test_lianzhou_hedged_targets(seed_spans):
@@ -137,7 +145,7 @@ def test_template_speech(seed_spans, left, text, kind, cue):
 
 def test_template_speech_masked_share(seed_spans, seeds):
     rates = rate_targets(seed_spans, seeds).set_index("doc_id")
-    assert rates.loc[TEMPLATE, "masked_share"] > 0.7
+    assert rates.loc[TEMPLATE, "masked_share"] > 0.6
     assert rates.loc[LIANZHOU, "masked_share"] == 0
     assert rates.loc[TEMPLATE, "target_rate"] > rates.loc[LIANZHOU, "target_rate"]
     # docvars are joined for group comparisons

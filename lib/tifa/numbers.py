@@ -24,12 +24,16 @@ masked         ``*个``, ``X亿元``, ``**人``, ``*万亩``
 date           ``2023年``, ``2023年2月22日``, ``6月底``, ``二〇二三年``
 duration       ``3个月``, ``5年``, ``2小时``
 age            ``60岁``
-ordinal        ``第十六届``, ``第3``, list markers ``1、``
+ordinal        ``第163名``, ``第3`` (ordinals in Arabic digits)
 code           ``G323``, ``PM2.5``, ``5G``, ``1+1+N``
 plan_name      ``十四五``, ``九五``
-footnote       ``〔1〕``, ``﹝11﹞``
+fraction       ``三分之一``, ``一半``
 time           ``9:00``
 =============  =============================================================
+
+Numerals that are words rather than numbers are not reported: bare Chinese
+numerals without a unit (党的二十大), Chinese ordinals and sessions (第十六届,
+十三届), footnote marks (〔1〕) and idioms (十分, 千方百计).
 
 Bounds use one vocabulary everywhere: ``point``, ``at_least`` (以上, 不低于,
 不少于, 超过, 多, 余), ``at_most`` (以下, 以内, 不超过, 低于), ``about``
@@ -81,7 +85,7 @@ FORMS = (
     "ordinal",
     "code",
     "plan_name",
-    "footnote",
+    "fraction",
     "time",
 )
 """The values of the ``form`` column (the ``kind`` of :func:`find_numbers`)."""
@@ -134,16 +138,21 @@ _UNITS_COUNT = [
     "人次", "个", "人", "名", "位", "户", "家", "所", "座", "项", "件", "条", "辆", "台",
     "套", "架", "艘", "列", "处", "间", "张", "床", "栋", "幢", "宗", "批", "场", "次",
     "期", "种", "类", "部", "篇", "册", "片", "棵", "株", "头", "只", "剂", "枚", "根",
-    "块", "支", "所", "级", "届", "号", "倍", "番", "岁", "周岁", "度", "元/", "笔", "单",
+    "块", "支", "所", "级", "届", "号", "倍", "番", "岁", "周岁", "度", "笔", "单",
+    "金牌", "银牌", "铜牌", "金",
 ]  # fmt: skip
 
 _ALL_UNITS = sorted(
     set(_UNITS_PERCENT + _UNITS_MONEY + _UNITS_TIME + _UNITS_MEASURE + _UNITS_COUNT),
     key=lambda u: (-len(u), u),
 )
-_ALL_UNITS.remove("元/")
+_PER_UNITS = ["亩", "人", "户", "吨", "千瓦时", "立方米", "平方米", "年", "月", "天", "公斤", "辆", "台"]
 
-_UNIT_PATTERN = "|".join(re.escape(u) for u in _ALL_UNITS)
+# a unit, optionally per another one: 万元/亩, 分/千瓦时
+_UNIT_PATTERN = (
+    "(?:" + "|".join(re.escape(u) for u in _ALL_UNITS) + "|分(?=/))"
+    + "(?:/(?:" + "|".join(re.escape(u) for u in sorted(_PER_UNITS, key=len, reverse=True)) + "))?"
+)
 _MULT_PATTERN = "万亿|亿|千万|百万|十万|万|千"
 _ARABIC = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _D = f"[{_CN_DIGITS}]"
@@ -162,6 +171,8 @@ _LOW = (
     rf"(?:(?P<pct>百分之)(?:{_ARABIC}|{_CN_FULL}|{_CN_SINGLE})"
     rf"|{_ARABIC}|{_CN_FULL}"
     rf"|{_CN_SINGLE}(?=个百分点|百分点|倍|番)"
+    # durations in single Chinese digits: 两年, 五年, 三个月 (not 一年, a word of its own)
+    rf"|[两二三四五六七八九](?=年(?![级代])|个月|周年)"
     rf"|(?P<mask>{_MASK}))"
 )
 _HIGH = rf"(?:(?:百分之)?(?:{_ARABIC}|{_CN_FULL}|{_CN_SINGLE})|{_MASK})"
@@ -185,6 +196,8 @@ RE_NUMBER: re.Pattern[str] = re.compile(
     r"|\d{4}(?:[-~—至到]\d{4})年)"
     # five-year plans: 十四五, 九五
     r"|(?P<plan>(?:十[一二三四五]|[六七八九])五(?=规划|计划|时期|期间|”|末|初|以来|前|后|开局|收官))"
+    # fractions: 三分之一, 一半
+    rf"|(?P<fraction>(?:[{_CN_DIGITS}十]+|\d+)分之(?:{_CN_FULL}|{_CN_SINGLE}|\d+(?:\.\d+)?)|一半)"
     # ordinals: 第十六届, 第3
     r"|(?P<ordinal>第(?:\d+|[〇零一二两三四五六七八九十百千]+))"
     # footnote marks 〔1〕
@@ -199,6 +212,9 @@ RE_NUMBER: re.Pattern[str] = re.compile(
 )
 """The one pattern that finds numeric expressions; ``m.lastgroup`` names the branch."""
 
+RE_CODE_PARTS: re.Pattern[str] = re.compile(r"([A-Za-z]+)-?(\d+(?:\.\d+)?)|(\d+(?:\.\d+)?)([A-Za-z]+)")
+"""Letters and number of a simple code: G323 → (G, 323), 5G → (5, G)."""
+
 RE_CANDIDATE: re.Pattern[str] = re.compile(
     r"[0-9Xx×*〔﹝【\[A-Za-z〇零一二两三四五六七八九十百千万亿数几上第]+"
 )
@@ -212,15 +228,21 @@ five times faster.
 """
 
 RE_PREFIX_BOUND: re.Pattern[str] = re.compile(
-    r"(?:不低于|不少于|不小于|不超过|不高于|不多于|不足|高于|低于|多于|少于|大于|小于|"
-    r"超过|逾|超|约|大约|将近|接近|近)$"
+    r"(?:不低于|不少于|不小于|不超过|不高于|不多于|不足|超过|逾|超|约|大约|将近|接近|近"
+    r"|高于|低于|多于|少于|大于|小于|突破|(?<![通经超不])过)$"
 )
-"""Bound words written just before a number (checked on the 3 characters before it)."""
+"""Bound words written just before a number (checked on the 3 characters before it).
+
+Bound words proper (约, 超过, 不低于 …) become part of the span; comparative verbs
+(突破, 过, 高于, 低于 …) only set the bound and stay outside it."""
+
+_VERB_BOUNDS = frozenset(("高于", "低于", "多于", "少于", "大于", "小于", "突破", "过"))
 
 _PREFIX_BOUND = {
     "不低于": "at_least", "不少于": "at_least", "不小于": "at_least", "超过": "at_least",
     "高于": "at_least", "多于": "at_least", "大于": "at_least", "逾": "at_least",
     "超": "at_least",
+    "突破": "at_least", "过": "at_least",
     "不超过": "at_most", "不高于": "at_most", "不多于": "at_most", "低于": "at_most",
     "少于": "at_most", "小于": "at_most", "不足": "at_most",
     "约": "about", "大约": "about", "将近": "about", "接近": "about", "近": "about",
@@ -426,7 +448,7 @@ def _split_cn_multiplier(numeral: str) -> tuple[str, str]:
         return numeral, ""
     for mult in ("万亿", "亿", "万"):
         head = numeral[: -len(mult)]
-        if numeral.endswith(mult) and head and head[-1] not in "万亿":
+        if numeral.endswith(mult) and head and head[-1] != "亿" and not (mult == "万亿" and head[-1] == "万"):
             if head in ("数", "几", "上"):
                 return numeral, ""
             return head, mult
@@ -449,7 +471,20 @@ def _expression_from_match(match: re.Match[str]) -> tuple[NumericExpression, str
             value, _ = _parse_numeral(text[1:])
         elif branch == "footnote":
             value = float(text[1:-1])
-        form = {"date": "date", "plan": "plan_name", "ordinal": "ordinal",
+        elif branch == "fraction":
+            if text == "一半":
+                value = 0.5
+            else:
+                below, _, above = text.partition("分之")
+                denominator, numerator = _parse_numeral(below)[0], _parse_numeral(above)[0]
+                value = round(numerator / denominator, 4) if numerator is not None and denominator else None
+        elif branch == "code":
+            letters_first = RE_CODE_PARTS.fullmatch(text)
+            if letters_first:
+                unit, value = letters_first.group(1) or letters_first.group(4), float(
+                    letters_first.group(2) or letters_first.group(3)
+                )
+        form = {"date": "date", "plan": "plan_name", "ordinal": "ordinal", "fraction": "fraction",
                 "footnote": "footnote", "time": "time", "code": "code"}[branch]  # fmt: skip
         return NumericExpression(value, None, unit, "point", False, value, unit, form), form
 
@@ -464,7 +499,7 @@ def _expression_from_match(match: re.Match[str]) -> tuple[NumericExpression, str
     approx = match.group("low_approx") or match.group("low_approx2") or match.group("high_approx")
     suffix = match.group("suffix")
 
-    low_numeral, cn_mult = _split_cn_multiplier(low_text)
+    low_numeral, cn_mult = _split_cn_multiplier(low_text) if not low_mult else (low_text, "")
     value, value_high = _parse_numeral(low_numeral)
     mult = cn_mult + low_mult
     unit_base = low_unit or high_unit
@@ -627,6 +662,8 @@ def _scan(text: str) -> list[tuple]:
                     continue
                 if (low == "十" and not low_unit) or RE_NOT_A_NUMERAL.search(low):
                     continue
+                if not unit or form == "ordinal":
+                    continue  # bare Chinese numerals (十九大) and sessions (十三届) are names
             elif first in "X×*x":
                 # masks count as numbers only with a unit or a multiplier
                 if not (low_unit or low_mult):
@@ -636,10 +673,14 @@ def _scan(text: str) -> list[tuple]:
             if start:
                 found = prefix_search(text, max(0, start - 3), start)
                 if found:
+                    word = found.group()
                     if bound == "point":
-                        bound = _PREFIX_BOUND[found.group()]
-                    start = found.start()
+                        bound = _PREFIX_BOUND[word]
+                    if word not in _VERB_BOUNDS:
+                        start = found.start()
             append((start, end, text[start:end], value, high, unit, bound, masked, base, unit_base, form))
+        elif form == "footnote" or (form == "ordinal" and not text[start + 1 : start + 2].isdigit()):
+            continue  # footnote marks and Chinese ordinals (第十六届) are not numeric expressions
         else:
             append((start, end, match.group(), value, None, unit, "point", False, base, unit_base, form))
     return rows

@@ -136,8 +136,11 @@ CUE_WORDS: dict[str, tuple[str, ...]] = {
     "past": (
         "年初确定的目标", "年初确定的主要目标", "年初确定的预期目标", "年初确定的主要预期目标",
         "确定的目标", "确定的主要目标", "确定的预期目标", "确定的主要预期目标",
-        "同比", "环比", "已经", "已", "累计", "实现了", "完成了", "达到了", "取得了", "刚才",
+        "同比", "环比", "已经", "已", "累计", "实现了", "完成了", "达到了", "取得了",
+        "要清醒", "清醒地看到", "清醒认识到", "清醒地认识到",
     ),
+    # the setting of a speech: numbers there are neither results nor commitments
+    "background": ("刚才",),
     # firm signs of the future; the time words among them also count from earlier sentences
     "future_time": (
         "主要预期目标", "预期目标", "调控目标", "主要目标", "今年", "明年", "今后", "未来",
@@ -193,7 +196,14 @@ _MEASURE_UNITS = frozenset(
 )
 _POWER_UNITS = frozenset("千瓦 兆瓦 吉瓦 瓦 kW MW GW".split())
 _SPEC_UNITS = frozenset("千伏 伏 kV 级".split())
-_THRESHOLD_NOUNS = ("项目", "企业", "工程", "重大", "大项目", "产业", "以上项目", "级", "的项目", "的企业")
+_SERVICE_UNITS = frozenset(("小时", "分钟", "天", "日", "个工作日"))
+_PACKAGE_NOUNS = ("举措", "措施", "意见", "政策", "规定", "硬措施", "条款")
+RE_GLOSSARY: re.Pattern[str] = re.compile(r"(?m)^(?:附件[0-9一二三]?[：:]?\n?)?(?:名词解释|名词注释|注释|注解)[：:]?$")
+"""The heading of a glossary (名词解释): numbers after it define names, they commit to nothing."""
+RE_BASELINE_START: re.Pattern[str] = re.compile(r"[从由]\S{0,4}$")
+RE_BASELINE_END: re.Pattern[str] = re.compile(
+    r"(?:提高|增加|增长|扩大|缩小|降低|下降|减少|压减|提升|调整|上调|下调)?[到至]"
+)
 _STRUCTURE_NOUNS = ("方面", "部分", "句话", "大类", "个字", "大任务", "大行动", "大工程")
 _OTHER_FORMS = frozenset(("date", "duration", "age", "ordinal", "code", "plan_name", "footnote", "time"))
 
@@ -385,6 +395,9 @@ def _classify_text(text: str, sections: pd.DataFrame | None, year: int | None) -
     for low, high in _windows(rows, sentence_ends, len(text), 16):
         terms.extend((m.start(), m.end(), m.group()) for m in indicator_pattern.finditer(text, low, high))
     term_starts = [t[0] for t in terms]
+    glossary = RE_GLOSSARY.search(text)
+    glossary_heading = glossary.group().strip().split("\n")[-1] if glossary else ""
+    glossary_start = glossary.end() - len(glossary_heading) if glossary else len(text) + 1
     quote_spans = [m.span() for m in RE_QUOTED.finditer(text)]
     quote_starts = [q[0] for q in quote_spans]
     # years named in the text are cues too: before the document's year past, else future
@@ -412,7 +425,13 @@ def _classify_text(text: str, sections: pd.DataFrame | None, year: int | None) -
         section = section_labels[index if index > 0 else 0]
         hedged = False
         indicator = family = ""
-        if form in _OTHER_FORMS:
+        if form == "duration" and unit_base in _SERVICE_UNITS and text.startswith("内", end):
+            # a response time inside a commitment (2小时内现场核查) is a quantity, not a deadline
+            form, bound, end = "quantity", "at_most", end + 1
+            span_text = text[start:end]
+        if start >= glossary_start:
+            kind, rule, cue, cue_start = "other", "glossary", glossary_heading, glossary_start
+        elif form in _OTHER_FORMS:
             kind, rule, cue, cue_start = "other", "form", form, -1
         else:
             clause_start = _start_of(clause_ends, start)
@@ -427,10 +446,19 @@ def _classify_text(text: str, sections: pd.DataFrame | None, year: int | None) -
                     start, clause_start, sentence_start, section, inferred_flag,
                     cue_starts, cue_rows, paragraph_ends,
                 )  # fmt: skip
-                if orientation == "past":
+                if orientation == "background":
+                    kind = "other"
+                elif masked and orientation == "past":
+                    kind, rule = "other", "masked, not a commitment"
+                elif orientation == "past":
                     kind = "achievement"
+                elif masked:
+                    kind = "masked_target"
                 else:
-                    kind = "masked_target" if masked else "target"
+                    kind = "target"
+                    baseline = _baseline(text, start, end, clause_start)
+                    if baseline is not None:
+                        kind, rule, cue, cue_start = "other", "baseline", baseline.group(), baseline.start()
                 indicator, family = _link_indicator(
                     text, start, end, unit_base, clause_start, sentence_start, terms, term_starts,
                     term_to_indicator, previous_indicator,
@@ -481,20 +509,27 @@ def _classify_form(
         return "other", "specification", text[unit_start : end + 1], unit_start
     if after[:1] == "级":
         return "other", "specification", "级", end
-    if after[:1] == "/":
-        return "other", "specification", "/", end
     if after.startswith(_STRUCTURE_NOUNS):
         return "other", "structure", after[:2], end
-    if unit_base in _MEASURE_UNITS or unit_base == "":
-        if after.startswith(_THRESHOLD_NOUNS):
-            return "other", "threshold", after[:2], end
+    if start and text[start - 1] == "每":
+        return "other", "denominator", "每", start - 1
+    if unit_base == "条" and after.startswith(_PACKAGE_NOUNS):
+        return "other", "policy package", after[:2], end
+    first = text[start]
+    if (
+        unit_base in _COUNT_UNITS
+        and not ("0" <= first <= "9" or first in "X×*x")
+        and "\u4e00" <= after[:1] <= "\u9fff"
+        and not after.startswith(("以上", "以下", "以内", "左右"))
+    ):
+        return "other", "named count", text[start:end] + after[:2], start
     spec = RE_SPEC_PREFIX.search(text, clause_start, start)
     if spec and unit_base in _MEASURE_UNITS:
         return "other", "specification", spec.group(), spec.start()
     return None, "", "", -1
 
 
-_STRONG = ("past", "past_time", "future", "future_time")
+_STRONG = ("past", "past_time", "future", "future_time", "background")
 _CONTEXT = ("past_time", "future_time")
 CONTEXT_WINDOW = 120
 """How far back (characters, within the paragraph) a strong cue of an earlier sentence counts."""
@@ -537,7 +572,18 @@ def _orientation(
 
 
 def _direction(cue_class: str) -> str:
+    if cue_class == "background":
+        return "background"
     return "past" if cue_class.startswith("past") else "future"
+
+
+def _baseline(text: str, start: int, end: int, clause_start: int) -> re.Match[str] | None:
+    """The 从/由 that makes a number the starting level of a change (从8.7万元提高到12万元)."""
+    opening = RE_BASELINE_START.search(text, max(clause_start, start - 5), start)
+    if opening is None:
+        return None
+    closing = RE_BASELINE_END.match(text, end) or RE_BASELINE_END.match(text, end + 1)
+    return opening if closing is not None else None
 
 
 def _link_indicator(
