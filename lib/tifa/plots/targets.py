@@ -41,6 +41,20 @@ BOUND_MARKERS: dict[str, tuple[str, str]] = {
 }
 
 
+def _break_gaps(
+    x: np.ndarray, y: np.ndarray, max_gap: float | None
+) -> tuple[np.ndarray, np.ndarray]:
+    """Insert a NaN point between neighbours more than ``max_gap`` apart.
+
+    >>> _break_gaps(np.array([1.0, 2.0, 5.0]), np.array([7.0, 7.0, 6.0]), 1)[1].tolist()
+    [7.0, 7.0, nan, 6.0]
+    """
+    if max_gap is None or len(x) < 2:
+        return x, y
+    cuts = np.flatnonzero(np.diff(x) > max_gap) + 1
+    return np.insert(x, cuts, np.nan), np.insert(y, cuts, np.nan)
+
+
 @with_fonts
 def plot_growth_targets(
     data: pd.DataFrame,
@@ -54,6 +68,7 @@ def plot_growth_targets(
     markers: Mapping[str, tuple[str, str]] | None = None,
     value_label: str | None = None,
     count_label: str | None = None,
+    max_gap: float | None = 1,
     ax: Axes | None = None,
 ) -> Axes:
     """Plot the headline (GDP) growth target of each year's report.
@@ -75,8 +90,8 @@ def plot_growth_targets(
         headline target (the line breaks). Where a range is given the line
         runs through its midpoint instead.
     lower, upper : str or None
-        Columns of the range bounds; NaN where the target is not a range.
-        For a :func:`tifa.numbers.find_numbers` table pass
+        Columns of the range bounds; NaN (or equal bounds) where the target
+        is not a range. For a :func:`tifa.numbers.find_numbers` table pass
         ``value="value", lower="value", upper="value_high"``.
     bound : str or None
         Column naming the kind of bound, one of the keys of ``markers``
@@ -90,6 +105,10 @@ def plot_growth_targets(
         :data:`BOUND_MARKERS`.
     value_label, count_label : str or None
         Labels of the left and right y-axes.
+    max_gap : float or None
+        Consecutive rows further apart than this many years (a report
+        missing from the corpus) are not joined by the line; ``None`` joins
+        all.
     ax : matplotlib.axes.Axes or None
         Axes to draw on; ``None`` creates a new figure.
 
@@ -120,7 +139,7 @@ def plot_growth_targets(
     point = table[value].to_numpy(dtype=float)
     low = table[lower].to_numpy(dtype=float) if lower else np.full(len(table), np.nan)
     high = table[upper].to_numpy(dtype=float) if upper else np.full(len(table), np.nan)
-    is_range = np.isfinite(low) & np.isfinite(high)
+    is_range = np.isfinite(low) & np.isfinite(high) & (high > low)
     centre = np.where(is_range, (low + high) / 2, point)
     ax = get_axes(ax)
 
@@ -138,7 +157,8 @@ def plot_growth_targets(
         ax.set_zorder(twin.get_zorder() + 1)
         ax.patch.set_visible(False)
 
-    ax.plot(years, centre, color=OKABE_ITO[0], linewidth=line_width(), zorder=3,
+    line_x, line_y = _break_gaps(years, centre, max_gap)
+    ax.plot(line_x, line_y, color=OKABE_ITO[0], linewidth=line_width(), zorder=3,
             label="_target line")
     ax.vlines(years[is_range], low[is_range], high[is_range], color=OKABE_ITO[0],
               linewidth=line_width(1.8), zorder=3)
