@@ -104,7 +104,7 @@ _CN_NUM = "一二三四五六七八九十两双百千万"
 _N = f"[{_CN_NUM}]"
 #: Characters that are not numerals: Han characters other than numerals.
 _C = f"[^\\W\\d_{_CN_NUM}零〇A-Za-z]"
-_MEASURES = "个大项种条类张支场句批字位"
+_MEASURES = "个大项种条类张支场句批字位件"
 _DIGIT_VALUE = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DIGITS_OUT = "零一二三四五六七八九"
 
@@ -181,17 +181,17 @@ FORMULA_HEADS: Mapping[str, tuple[str, ...]] = {
         "统筹", "必须", "有利于", "面向", "尊重", "伟大", "结合", "毫不动摇", "区分开来", "不摘",
         "精准", "一流", "到位", "根本性转变", "转变", "文明", "凡是", "一百年", "基本点", "确保",
         "一批", "超常规", "大局", "服从", "没有变", "坚定不移", "一以贯之", "必由之路", "着力",
-        "倍增", "示范区", "先行",
+        "倍增", "示范区", "先行", "积极性", "联合公报",
     ),
     "大": (
         "攻坚战", "战略", "行动", "工程", "革命", "改造", "变革", "高地", "发展理念", "攻坚",
         "专项行动", "战役", "关系", "作风", "法宝", "差别", "新城", "板块", "产业集群", "行动方案",
-        "纪律", "保卫战", "任务", "举措", "平台", "体系", "计划", "会战",
+        "纪律", "保卫战", "平台", "计划", "会战", "都市区", "重点领域",
     ),
-    "项": ("规定", "本领", "基本原则", "工程", "措施", "制度", "改革", "行动", "注意"),
+    "项": ("规定", "本领", "基本原则", "原则", "工程", "制度", "改革", "注意", "补贴", "攻坚任务"),
     "种": ("能力", "本领", "理念", "环境"),
     "条": ("底线", "保障线", "红线"),
-    "句": ("话",),
+    "件": ("民生实事",),
 }
 #: Heads made of a numeral and a unit: 六个百亿级产业, 七个三百米.
 _NUMERAL_HEAD = (
@@ -217,8 +217,10 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
                 for i, (m, heads) in enumerate(FORMULA_HEADS.items())
                 if m != "句"
             ),
-            # 讲三句话
-            r"(?<=[讲说])(?P<num_talk>[一二三四五六七八九十两])(?P<m_talk>句)(?P<head_talk>话)",
+            # 两手抓, 双拥, 两委…: contracted series whose 双/两 counts the members
+            r"(?<![一二三四五六七八九十两百千万\d第])(?P<pair>两手抓|两委|两违|双拥|双控|双循环|双减|双创|双碳|双一流|双招双引)",
+            # policy packages: 22条措施, 30条举措
+            r"(?<![\d.])(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>措施|举措|政策|意见)",
             # numeral + 个 + numeral head
             rf"(?<![{_CN_NUM}\d第])(?P<num_nh>[一二三四五六七八九十两]{{1,3}})(?P<m_nh>个)(?P<head_nh>{_NUMERAL_HEAD})",
             # plan names
@@ -335,8 +337,9 @@ def numbered_formula(text: str, *, quoted: bool = True, right: str = "") -> Numb
        五个聚焦, 10个行动方案): ``value`` is the numeral, ``head`` what follows
        the measure word. Quoted, any head of 1–14 characters is accepted
        except times and quantities (两个月, 三个百分点); unquoted, only the
-       heads of :data:`FORMULA_HEADS`, heads that are themselves numbers
-       (六个百亿级产业, 七个三百米) and 讲三句话. This is what separates
+       heads of :data:`FORMULA_HEADS` and heads that are themselves numbers
+       (六个百亿级产业, 七个三百米). Announcements of a speech's own
+       structure (讲三句话, 四大方面工作) are not formulas. This is what separates
        formulas from ordinary counts (三个项目, 两个月): a count's head is an
        open-class noun, a formula's head comes from the small closed set above
        or is marked by the quotes.
@@ -476,12 +479,18 @@ def _acceptable_series(text: str, groups: list[tuple[str, str]], quoted: bool) -
         return len(chars) <= 3
     if any(c[0] in SERIES_BLOCKING_CHARACTERS for _, c in groups):
         return False
+    if all(n == "一" for n, _ in groups) and groups[0][1][:1] in DISTRIBUTIVE_UNITS:
+        return False  # 一村一品, 一镇一策: 一 means "each", it counts no set
     if not quoted:
         if any(len(c) != 1 for _, c in groups):
             return False
         if all(n == "一" for n, _ in groups) and len(groups) < 3:
             return False
     return True
+
+
+#: First characters of distributive 一X一Y watchwords (一村一品, 一企一策, 一县一业).
+DISTRIBUTIVE_UNITS = frozenset("村镇县乡市区校企岛户人业园村院所站厂店街家案事地岗")
 
 
 # --------------------------------------------------------------------------
@@ -543,10 +552,16 @@ def classify_quoted(content: str, left: str = "", right: str = "", *, in_lexicon
         return "numbered_formula", numbered
     if RE_REDACTED.search(content) or RE_EVENT_DATE.match(content):
         return "term", None
+    if not RE_SPEECH_CONTENT.search(content) and len(content) <= 30:
+        inner = _contained_numbered(content)
+        if inner is not None:
+            return "numbered_formula", inner
     if RE_SPEECH_CONTENT.search(content) or RE_SPEECH_LEFT.search(left) or (len(content) > 30 and "、" not in content):
         return "quotation", None
     if RE_COLON_LEFT.search(left) and (len(content) >= 10 or "，" in content):
         return "quotation", None
+    if content.endswith("制") and len(content) <= 6:
+        return "term", None  # 河长制, 田长制, 首接负责制: names of systems
     if in_lexicon:
         return ("programme" if lexicon_category == "campaign" else "slogan"), None
     if RE_PROGRAMME_END.search(content) or RE_PROGRAMME_RIGHT.match(right):
@@ -569,6 +584,23 @@ def classify_quoted(content: str, left: str = "", right: str = "", *, in_lexicon
     if RE_NOMINAL_END.search(content):
         return "term", None
     return "slogan", None
+
+
+def _contained_numbered(content: str) -> Numbered | None:
+    """A numbered formula inside a longer quoted item: “三区同振、城乡融合”, “百县千镇万村高质量发展工程”."""
+    for part in re.split(r"[、，,·]", content):
+        parsed = numbered_formula(part, quoted=True)
+        if parsed is not None:
+            return parsed
+    match = RE_SERIES_PREFIX.match(content)
+    if match is not None:
+        parsed = numbered_formula(match.group(0), quoted=True)
+        if parsed is not None and len(RE_SERIES_GROUP.findall(match.group(0))) >= 2:
+            return parsed
+    return None
+
+
+RE_SERIES_PREFIX: re.Pattern[str] = re.compile(rf"^(?:{_N}{{1,3}}{_C}){{2,4}}")
 
 
 #: Part-of-speech tags (jieba's dictionary) of words that open a verbal phrase.
@@ -774,6 +806,9 @@ def _parse_unquoted(match: re.Match[str]) -> Numbered | None:
         return Numbered(_numeral_value(plan), "五年规划", plan + "五")
     if groups.get("ordplan"):
         return Numbered(_numeral_value(groups["ordplan"]), "五年计划", match.group(0))
+    if groups.get("pair"):
+        pair = groups["pair"]
+        return Numbered(2.0, pair[1:], pair)
     if groups.get("code"):
         return numbered_formula(groups["code"], quoted=False)
     if groups.get("series"):
@@ -846,9 +881,9 @@ def find_slogans_in_text(text: str, doc_id: str = "") -> pd.DataFrame:
 
     Examples
     --------
-    >>> table = find_slogans_in_text("实施“美丽乡村2025”行动计划，讲三句话。", "d")
+    >>> table = find_slogans_in_text("实施“美丽乡村2025”行动计划，坚持两手抓。", "d")
     >>> table[["text", "kind"]].values.tolist()
-    [['美丽乡村2025', 'programme'], ['三句话', 'numbered_formula']]
+    [['美丽乡村2025', 'programme'], ['两手抓', 'numbered_formula']]
     """
     lexicon, forms = _lexicon_tables()
     rows = [(doc_id, *span) for span in _slogan_spans(text, lexicon, forms)]

@@ -1,0 +1,69 @@
+"""Accuracy of slogan detection against the hand-annotated gold standard.
+
+The gold (``tests/gold/slogans_gold.csv``: doc_id, left, text, kind, quoted) is
+annotated blind by someone who does not write the rules; it covers the five
+seeds and three held-out documents. The bar — recall ≥ 0.95 and precision ≥
+0.90 for slogans and numbered formulas together — is asserted on the held-out
+documents, which the rules were not tuned on.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tifa.datasets import load_all
+from tifa.paths import GOLD
+from tifa.slogans import evaluate_against_gold, find_slogans, read_gold
+
+GOLD_FILE = GOLD / "slogans_gold.csv"
+HELD_OUT = ("cn-national-gwr-1994", "cn-national-gwr-2016", "cn-zhejiang-gwr-2025")
+
+pytestmark = pytest.mark.skipif(
+    not GOLD_FILE.exists(),
+    reason=f"no gold annotation yet ({GOLD_FILE.relative_to(GOLD.parent.parent)} does not exist)",
+)
+
+
+@pytest.fixture(scope="module")
+def evaluation():
+    gold = read_gold(GOLD_FILE)
+    corpus = load_all()
+    documents = corpus.subset([d for d in corpus.doc_ids if d in set(gold["doc_id"])])
+    pred = find_slogans(documents)
+    texts = {d.doc_id: d.text for d in documents}
+    return gold, pred, texts
+
+
+def test_gold_documents_exist(evaluation):
+    gold, _, texts = evaluation
+    missing = sorted(set(gold["doc_id"]) - set(texts))
+    assert not missing, f"gold names documents that tifa cannot read: {missing}"
+
+
+@pytest.mark.xfail(
+    reason="bar not met yet: slogan+numbered_formula precision 0.80, recall 0.88 on the held-out documents",
+    strict=True,
+)
+def test_bar_on_held_out_documents(evaluation):
+    gold, pred, texts = evaluation
+    held_out = [d for d in HELD_OUT if d in set(gold["doc_id"])]
+    if not held_out:
+        pytest.skip("the gold file has no held-out document yet")
+    table = evaluate_against_gold(pred, gold, texts=texts, doc_ids=held_out)
+    with pd.option_context("display.width", 160, "display.max_columns", 20):
+        print(f"\nheld-out documents: {', '.join(held_out)}\n{table.round(3).to_string(index=False)}")
+    combined = table.set_index("group").loc["slogan+numbered_formula"]
+    assert combined["recall"] >= 0.95, combined.to_dict()
+    assert combined["precision"] >= 0.90, combined.to_dict()
+
+
+def test_report_on_tuning_documents(evaluation):
+    """Seeds: reported, not asserted against the bar (the rules were tuned on them)."""
+    gold, pred, texts = evaluation
+    tuned = sorted(set(gold["doc_id"]) - set(HELD_OUT))
+    if not tuned:
+        pytest.skip("the gold file has no tuning document")
+    table = evaluate_against_gold(pred, gold, texts=texts, doc_ids=tuned)
+    print(f"\ntuning documents: {', '.join(tuned)}\n{table.round(3).to_string(index=False)}")
+    assert table["gold"].iloc[-1] > 0
