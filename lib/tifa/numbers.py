@@ -116,7 +116,6 @@ _CN_DIGIT_VALUE = {
     "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
 }  # fmt: skip
 _CN_SMALL_PLACE = {"十": 10, "百": 100, "千": 1000}
-_CN_LARGE_PLACE = {"万": 10_000, "亿": 100_000_000}
 
 _MULTIPLIERS = {
     "万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
@@ -279,23 +278,6 @@ class NumericExpression(NamedTuple):
 # --------------------------------------------------------------------------
 # Parsing single numerals
 # --------------------------------------------------------------------------
-
-
-def _parse_cn_section(text: str) -> float:
-    """Value of a numeral below 万 (一千二百 → 1200); ``几`` counts as 0 here."""
-    total = 0
-    digit = None
-    for char in text:
-        if char in _CN_DIGIT_VALUE:
-            digit = _CN_DIGIT_VALUE[char]
-        elif char == "几":
-            digit = 0
-        elif char in _CN_SMALL_PLACE:
-            total += (1 if digit is None else digit) * _CN_SMALL_PLACE[char]
-            digit = None
-    if digit is not None:
-        total += digit
-    return float(total)
 
 
 @lru_cache(maxsize=4096)

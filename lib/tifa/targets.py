@@ -9,20 +9,30 @@ Every numeric expression found by :mod:`tifa.numbers` gets one ``kind``:
     the same with the number masked (完成*个小区改造, X亿元);
 ``achievement``
     a result already reached (同比增长0.6%, 完成投资17.84亿元 in a review
-    section, 去年 …), masked or not;
+    section, 去年 …); thresholds inside a result or a target share its kind
+    (3亿元以上项目4个: both achievement);
 ``other``
-    dates, years, ages, ordinals, durations, document numbers and footnote
-    marks, plan names (十四五), codes (G323, 5G), specifications (110千伏,
-    300兆瓦级), thresholds that define a class (3亿元以上项目), numbers inside
-    short quoted names (“10个行动方案”) and bare numbers without a unit.
+    dates and years, ages, ordinals in digits (第163名), durations and
+    deadlines, plan names (十四五), codes (G323, 5G, 1+1+N), specifications
+    (110千伏, 300兆瓦级, 年产2.1万吨), numbers inside short quoted names
+    (“10个行动方案”), bare numbers without a unit, glossary entries (名词解释),
+    the starting level of a planned change (从8.7万元提高到12万元: 8.7万元),
+    rate denominators (每10万人), policy packages (22条措施), counts in Chinese
+    numerals that name a programme (十件民生实事), the setting of a speech
+    (刚才，5个县区作了表态发言) and masked numbers that are not commitments
+    (比全省低*个百分点).
 
-The decision is made from, in this order: the form of the expression; cue
-words in the same clause, then the same sentence (strong cues); the section
-label of the document (``review`` → achievement, ``plan`` → target); weak cue
-words; cue words earlier in the paragraph; and finally the default ``target``.
-Every row records the ``rule`` that decided it and the ``cue`` (the word, or
+The decision is made from, in this order: the form of the expression and its
+immediate neighbours; strong cue words in the same clause, then the same
+sentence; time words (去年, 今年, 过去五年, a year before or after the
+document's) in the 120 characters before the sentence within its paragraph;
+the section label of the document (``review`` → achievement, ``plan`` →
+target); time words earlier in the paragraph; weak cue words of the sentence
+(完成, 比上年 …; 将, 推进 …); and finally the default ``target``. Every row
+records the ``rule`` that decided it and the ``cue`` (the word, or
 ``section:plan``), with ``cue_start`` (its position, -1 when it is not a word
-of the text), so that every decision can be audited against the text.
+of the text), so that every decision can be audited against the text. The cue
+words are :data:`CUE_WORDS`.
 
 Year cues need the document year (``docvars["year"]``): a year before it is a
 past cue, the year itself or a later one (到2025年) a future cue. Plain texts
@@ -60,6 +70,7 @@ __all__ = [
     "PRECISIONS",
     "TARGET_COLUMNS",
     "count_target_precision",
+    "count_targets",
     "count_targets_by_family",
     "evaluate_against_gold",
     "find_headline_target",
@@ -331,10 +342,13 @@ def find_targets_in_text(
         - ``precision``: ``range`` (a range), ``bound`` (at_least/at_most),
           ``hedge`` (about, or hedged), ``point`` otherwise;
         - ``kind``: target, masked_target, achievement, other;
-        - ``rule``: what decided the kind (``form``, ``clause cue``,
-          ``sentence cue``, ``section``, ``weak cue``, ``paragraph cue``,
-          ``default``, ``quoted name``, ``specification``, ``threshold``,
-          ``no unit``);
+        - ``rule``: what decided the kind: for targets and achievements
+          ``clause cue``, ``sentence cue``, ``context cue``, ``section``
+          (``inferred section`` for plain texts), ``paragraph cue``,
+          ``weak cue`` or ``default``; for other ``form``, ``quoted name``,
+          ``no unit``, ``specification``, ``structure``, ``denominator``,
+          ``policy package``, ``named count``, ``glossary``, ``baseline`` or
+          ``masked, not a commitment``;
         - ``cue``: the cue word (or ``section:plan`` …); ``cue_start``: its
           position in ``text`` (-1 when it is not a word of the text);
         - ``indicator, family``: from the lexicon ("" when none is found);
@@ -895,6 +909,40 @@ def rate_targets(spans: pd.DataFrame, documents: object, *, by: By = "document")
                "masked_share"]  # fmt: skip
     table = table[columns]
     return _join_docvars(table, documents).sort_values(keys, kind="stable").reset_index(drop=True)
+
+
+def count_targets(documents: object, *, spans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per-document target measures, for a profile of each document.
+
+    Parameters
+    ----------
+    documents : Corpus, iterable of Document, or mapping of doc_id to text
+    spans : pandas.DataFrame, optional
+        :func:`find_targets` output, when it was computed already.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per document: ``doc_id, n_targets`` (targets and masked
+        targets), ``n_masked_targets``, ``n_achievements``, ``target_rate``,
+        ``achievement_rate`` (per 10,000 characters) and ``masked_share``.
+        :func:`rate_targets` gives the same with docvars, or per section.
+
+    Examples
+    --------
+    >>> row = count_targets({"a": "今年新增学位630个，完成*个小区改造。"}).iloc[0]
+    >>> int(row["n_targets"]), int(row["n_masked_targets"]), float(row["masked_share"])
+    (2, 1, 0.5)
+    """
+    if spans is None:
+        spans = find_targets(documents)
+    table = rate_targets(spans, documents, by="document")
+    table = table.rename(
+        columns={"n_masked_target": "n_masked_targets", "n_achievement": "n_achievements"}
+    )
+    columns = ["doc_id", "n_targets", "n_masked_targets", "n_achievements", "target_rate",
+               "achievement_rate", "masked_share"]  # fmt: skip
+    return table[columns]
 
 
 def _join_docvars(table: pd.DataFrame, documents: object) -> pd.DataFrame:
