@@ -138,12 +138,12 @@ def parse_chinese_numeral(token: str) -> int | None:
 # ---------------------------------------------------------------------------
 #: ``1、`` glued to the end of a heading whose line break was lost (``发展1、经济``):
 #: kept only as the first item of a list whose next item is a regular marker.
-RE_WEAK_NUMBER = re.compile(rf"(?<=[{HAN}])(1)、(?=[{HAN}“])")
-#: A list marker must open a line, a sentence or a clause.
-_MARKER_CONTEXT = r"(?:^|(?<=[\n。！？；：，]))"
+RE_WEAK_NUMBER = re.compile(rf"(1)、(?=[{HAN}“])")
+#: A list marker must open a line, a sentence or a clause (the delimiter is
+#: consumed, which lets the regex engine skip to candidate positions quickly).
 RE_MARKER = re.compile(
-    _MARKER_CONTEXT
-    + rf"""(?:
+    r"(?:^|[\n。！？；：，])"
+    + rf"""(?P<marker>
       (?P<cnh>[{NUMERAL}]{{1,3}})、
      |（(?P<cnp>[{NUMERAL}]{{1,3}})）
      |(?P<num>\d{{1,2}})(?:、|．|\.(?!\d))
@@ -154,8 +154,9 @@ RE_MARKER = re.compile(
     )""",
     re.M | re.X,
 )
+_MARKER_GROUPS = ("cnh", "cnp", "num", "nump", "shi", "di", "seq")
 #: ``首先`` opens a list even inside a clause (``他首先提出，…``).
-RE_FIRST_INLINE = re.compile(r"(?<=[" + HAN + r"])首先(?=[，、：]|要|是|提出|强调)")
+RE_FIRST_INLINE = re.compile(r"首先(?=[，、：]|要|是|提出|强调)")
 RE_CIRCLED = re.compile(f"[{_CIRCLED}]")
 _SEQ_NUMBER = {"首先": 1, "一方面": 1, "其次": 2, "另一方面": 2, "再次": 3, "其三": 3}
 _SEQ_NEXT = {"最后", "此外", "另外"}
@@ -203,9 +204,9 @@ def _scan_markers(text: str, heading_starts: frozenset[int] = frozenset()) -> li
     markers: list[_Marker] = []
     seen: set[int] = set()
     for m in RE_MARKER.finditer(text):
-        start = m.start()
+        start = m.start("marker")
         block = start == 0 or text[start - 1] in "\n。！？：" or start in heading_starts
-        g = m.lastgroup
+        g = next(name for name in _MARKER_GROUPS if m.group(name) is not None)
         if g in ("cnh", "cnp", "nump", "num"):
             family, number = g, parse_chinese_numeral(m.group(g))
             style = _STYLE[g]
@@ -224,12 +225,12 @@ def _scan_markers(text: str, heading_starts: frozenset[int] = frozenset()) -> li
         markers.append(_Marker(start, m.end(), family, number, style, block))
         seen.add(start)
     for m in RE_FIRST_INLINE.finditer(text):
-        if m.start() not in seen:
+        if m.start() not in seen and m.start() > 0 and RE_HAN_CHAR.match(text, m.start() - 1):
             markers.append(_Marker(m.start(), m.end(), "ordinal", 1, "首先", False))
     for m in RE_CIRCLED.finditer(text):
         markers.append(_Marker(m.start(), m.end(), "circ", parse_chinese_numeral(m.group()), "①", False))
     for m in RE_WEAK_NUMBER.finditer(text):
-        if m.start() not in seen:
+        if m.start() not in seen and m.start() > 0 and RE_HAN_CHAR.match(text, m.start() - 1):
             markers.append(_Marker(m.start(), m.end(), "num", int(m.group(1)), "1、", True, weak=True))
     markers.sort(key=lambda k: k.start)
     return markers
@@ -657,12 +658,14 @@ def _opening_runs(units: list[tuple[int, int, str]], strings: list[str], connect
     runs: list[_Run] = []
     n = len(units)
     level = ""
-    i = 0
-    while i < n - 2:
-        a = strings[i]
-        if len(a) < MIN_UNIT or not connected[i] or a[0] != strings[i + 1][:1]:
-            i += 1
+    next_free = 0
+    candidates = [
+        i for i in range(n - 2) if connected[i] and strings[i][:1] == strings[i + 1][:1] and len(strings[i]) >= MIN_UNIT
+    ]
+    for i in candidates:
+        if i < next_free:
             continue
+        a = strings[i]
         opening = a
         j = i + 1
         inner_set: set[str] | None = None
@@ -706,9 +709,7 @@ def _opening_runs(units: list[tuple[int, int, str]], strings: list[str], connect
                 elif mode == "opening":
                     shared = f"{opening}…"
                 runs.append(_Run(level, [(units[k][0], units[k][1]) for k in range(i, j)], shared, mode, count))
-                i = j
-                continue
-        i += 1
+                next_free = j
     return runs
 
 
@@ -762,7 +763,7 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
     i = 0
     while i < n - 2:
         a = strings[i]
-        if len(a) < MIN_UNIT or not connected[i]:
+        if not connected[i] or a[-1:] != strings[i + 1][-1:] or a[-2:] != strings[i + 1][-2:] or len(a) < MIN_UNIT:
             i += 1
             continue
         ending = a
@@ -774,8 +775,11 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
                 j += 1
                 continue
             break
+        if j - i < PARALLEL_MIN_RUN:
+            i += 1
+            continue
         lengths = [len(x) for x in strings[i:j]]
-        if j - i >= PARALLEL_MIN_RUN and RE_HAN_CHAR.search(ending) and max(lengths) <= ENDING_MAX_RATIO * min(lengths):
+        if RE_HAN_CHAR.search(ending) and max(lengths) <= ENDING_MAX_RATIO * min(lengths):
             runs.append(_Run(level, [(units[k][0], units[k][1]) for k in range(i, j)], f"…{ending}", "ending", j - i))
             i = j
             continue
@@ -806,9 +810,7 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
     maybe by ``和/及/与``) that share an opening or an ending (``有思路、有措施、
     有劲头``; ``责任意识、规矩意识、敬畏意识``; ``冲劲、闯劲和拼劲``)."""
     runs: list[_Run] = []
-    for start, _end, clause in clauses:
-        if clause.count("、") < 1:
-            continue
+    for start, _end, clause in [c for c in clauses if "、" in c[2]]:
         segments: list[tuple[int, int]] = []
         pos = 0
         for piece in clause.split("、"):
@@ -956,8 +958,8 @@ def _parallel_runs(text: str, lists: list[_List] | None = None) -> list[_Run]:
 # ---------------------------------------------------------------------------
 # set patterns: reduplication and templates
 # ---------------------------------------------------------------------------
-#: V-X-V-Y: the same character at positions one and three, different second and fourth.
-RE_REDUPLICATION = re.compile(rf"([{HAN}])([{HAN}])\1([{HAN}])")
+#: V-X-V-Y (抓实抓好): the same Han character at positions one and three, different
+#: second and fourth (found with array comparisons, see ``_abac_candidates``).
 #: First characters of V-X-V-Y phrases that are almost always accidental.
 REDUPLICATION_STOP = frozenset(
     "的了是和与及或在中对为于以把被将而并也就都还又所之其这那各每该本此个等年月日万亿元人国市省区县镇村党"
@@ -965,10 +967,12 @@ REDUPLICATION_STOP = frozenset(
 )
 #: Second-or-fourth characters that break a V-X-V-Y reading (function words).
 REDUPLICATION_BAD_FILL = frozenset("的了是和与及或在之其这那个等")
-RE_MIDDLE_TEMPLATE = re.compile(rf"(?<![{HAN}])([{HAN}])中(求)([{HAN}])(?![中])")
-RE_MIDDLE_TEMPLATE_LOOSE = re.compile(rf"([稳进变危乱忙])中(求|有|向)([{HAN}])")
+#: X中求Y with any X (not inside a longer word); X中有Y and X中向Y only with these X.
+RE_MIDDLE_TEMPLATE = re.compile("中([求有向])")
+MIDDLE_LOOSE_X = frozenset("稳进变危乱忙")
+RE_TWO_HAN = re.compile(f"[{HAN}]{{2}}")
 RE_ONE_ONE = re.compile(rf"一([{HAN}])一([{HAN}])")
-RE_HERO = re.compile(rf"([{HAN}]{{2}})论英雄")
+RE_HERO = re.compile("论英雄")
 RE_ZERO = re.compile(rf"零([{HAN}]{{1,3}}?)(?=[”、，。；：（）\n]|$)")
 RE_FOUR_SERIES = re.compile(
     rf"[{HAN}]{{4}}(?:[、，][{HAN}]{{4}}){{2,}}(?=[、，；：。！？”）\n]|$)", re.M
@@ -998,6 +1002,18 @@ def _series(text: str, matches: list[tuple[int, int]]) -> list[list[tuple[int, i
 
 
 RE_SERIES_SPLIT = re.compile("[、，]")
+
+
+def _abac_candidates(text: str) -> list[int]:
+    """Starts of four Han characters A B A C with B != C (vectorized)."""
+    if len(text) < 4:
+        return []
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    han = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
+    m = len(codes) - 3
+    hit = (codes[:m] == codes[2 : m + 2]) & (codes[1 : m + 1] != codes[3 : m + 3])
+    hit &= han[:m] & han[1 : m + 1] & han[3 : m + 3]
+    return np.flatnonzero(hit).tolist()
 #: A word of the dictionary at least this frequent counts as a word (jieba's counts).
 WORD_FREQUENCY = 100
 
@@ -1047,25 +1063,41 @@ def _parallel_phrases(phrases: list[str]) -> bool:
 def _set_patterns(text: str) -> list[tuple[int, int, str, str, int]]:
     """(start, end, kind, pattern, n_items) of reduplications and templates."""
     out: list[tuple[int, int, str, str, int]] = []
-    for m in RE_REDUPLICATION.finditer(text):
-        v, x, y = m.group(1), m.group(2), m.group(3)
+    last_end = -1
+    for start in _abac_candidates(text):
+        if start < last_end:
+            continue  # non-overlapping, left to right
+        v, x, y = text[start], text[start + 1], text[start + 3]
         if v in REDUPLICATION_STOP or x == y or x == v or y == v:
             continue
         if x in REDUPLICATION_BAD_FILL or y in REDUPLICATION_BAD_FILL or x in "不没":
             continue
-        if _straddles_words(text, m.start(), v, x):
+        if _straddles_words(text, start, v, x):
             continue
-        out.append((m.start(), m.end(), "reduplication", "ABAC", 1))
-    middle = {m.start(): m for m in RE_MIDDLE_TEMPLATE.finditer(text)}
-    for m in RE_MIDDLE_TEMPLATE_LOOSE.finditer(text):
-        middle.setdefault(m.start(), m)
-    spans = sorted((m.start(), m.end()) for m in middle.values() if m.group(1) != m.group(3))
+        out.append((start, start + 4, "reduplication", "ABAC", 1))
+        last_end = start + 4
+    spans = []
+    for m in RE_MIDDLE_TEMPLATE.finditer(text):
+        i = m.start()
+        if i < 1 or m.end() >= len(text):
+            continue
+        x, y = text[i - 1], text[m.end()]
+        if not (RE_HAN_CHAR.match(x) and RE_HAN_CHAR.match(y)) or x == y:
+            continue
+        loose = x in MIDDLE_LOOSE_X
+        if m.group(1) != "求" and not loose:
+            continue
+        if not loose and (i >= 2 and RE_HAN_CHAR.match(text, i - 2) or text[m.end() + 1 : m.end() + 2] == "中"):
+            continue
+        spans.append((i - 1, m.end() + 1))
     for group in _series(text, spans):
         out.append((group[0][0], group[-1][1], "template", "X中求Y", len(group)))
     ones = [(m.start(), m.end()) for m in RE_ONE_ONE.finditer(text) if m.group(1) not in ONE_ONE_STOP and m.group(1) != m.group(2) and m.group(2) != "一"]
     for group in _series(text, ones):
         out.append((group[0][0], group[-1][1], "template", "一X一Y", len(group)))
-    heroes = [(m.start(), m.end()) for m in RE_HERO.finditer(text)]
+    heroes = [
+        (m.start() - 2, m.end()) for m in RE_HERO.finditer(text) if m.start() >= 2 and RE_TWO_HAN.fullmatch(text, m.start() - 2, m.start())
+    ]
     for group in _series(text, heroes):
         out.append((group[0][0], group[-1][1], "template", "X论英雄", len(group)))
     zeros = []
