@@ -533,6 +533,7 @@ def _classify_form(
     if (
         unit_base in _COUNT_UNITS
         and not ("0" <= first <= "9" or first in "X×*x")
+        and len(text[start:end]) <= 3  # 十件, 十二项: small counts that name a programme
         and "\u4e00" <= after[:1] <= "\u9fff"
         and not after.startswith(("以上", "以下", "以内", "左右"))
     ):
