@@ -125,6 +125,101 @@ def ingest_quality_seeds(data: StudyData) -> pd.DataFrame:
     return data.seeds.quality_report()[columns]
 
 
+# --- 02 slogans ---------------------------------------------------------------
+def _decade(year: int) -> str:
+    return f"{int(year) // 10 * 10}s"
+
+
+def top_formulations(data: StudyData, n: int = 10) -> pd.DataFrame:
+    """The ``n`` most frequent formulations in the national reports by decade, and in 2025."""
+    from tifa.slogans import SLOGAN_KINDS
+
+    spans = data.slogans[data.slogans["kind"].isin(SLOGAN_KINDS)]
+    years = pd.concat([data.national.docvars["year"], data.provincial.docvars["year"]])
+    spans = spans[spans["doc_id"].isin(years.index)].copy()
+    spans["period"] = spans["doc_id"].map(lambda d: "provincial 2025" if d in data.provincial.doc_ids else "national " + _decade(years[d]))
+    counts = spans.groupby(["period", "normalized"]).agg(occurrences=("doc_id", "size"), documents=("doc_id", "nunique")).reset_index()
+    counts = counts.sort_values(["period", "occurrences", "normalized"], ascending=[True, False, True])
+    counts["rank"] = counts.groupby("period").cumcount() + 1
+    return counts[counts["rank"] <= n].reset_index(drop=True)[["period", "rank", "normalized", "occurrences", "documents"]]
+
+
+def slogan_rates(data: StudyData) -> pd.DataFrame:
+    """Formulations per 10,000 characters of every report and seed, with metadata."""
+    from tifa.slogans import count_slogans
+
+    everything = Corpus(list(data.seeds) + list(data.reports))
+    table = count_slogans(everything, spans=data.slogans)
+    return table.merge(_docvars(everything, ["year", "region", "level", "genre"]), on="doc_id").sort_values("doc_id").reset_index(drop=True)
+
+
+def slogan_rates_by_region(data: StudyData) -> pd.DataFrame:
+    """Formulation rate of the 2025 provincial reports by region (document bootstrap CI)."""
+    from tifa.stats import rate_groups
+
+    table = slogan_rates(data)
+    table = table[table["doc_id"].isin(data.provincial.doc_ids)]
+    return rate_groups(table, by="region", count="slogan_occurrences", characters="characters", seed=SEED)
+
+
+def slogan_rates_figure(data: StudyData) -> Figure:
+    """Figure: formulations per 10,000 characters by region, 2025 provincial reports."""
+    from tifa.plots import plot_rates, style
+
+    table = slogan_rates_by_region(data)
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(5.0, 3.2))
+        plot_rates(table, x="region", y="rate", lower="rate_low", upper="rate_high", order=["东部", "中部", "西部", "东北"], ax=ax)
+        ax.set_ylabel("提法 / 万字 (95% 自助法区间)")
+        ax.set_title("2025年省级政府工作报告：提法密度")
+    return fig
+
+
+def formulation_heatmap_figure(data: StudyData, n: int = 20) -> Figure:
+    """Figure: the most widespread formulations × the 31 provincial reports."""
+    from tifa.plots import plot_heatmap, style
+    from tifa.slogans import count_formulation_matrix
+
+    spans = data.slogans[data.slogans["doc_id"].isin(data.provincial.doc_ids)]
+    matrix = count_formulation_matrix(spans, documents=data.provincial.doc_ids)
+    top = (matrix > 0).sum(axis=1).sort_values(ascending=False, kind="stable").head(n).index
+    long = matrix.loc[top].reset_index().melt(id_vars="normalized", var_name="doc_id", value_name="count")
+    provinces = data.provincial.docvars["province"]
+    long["province"] = long["doc_id"].map(provinces)
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(8.0, 5.5))
+        plot_heatmap(long, row="normalized", column="province", value="count", row_order=list(top), ax=ax,
+                     colorbar_label="出现次数")
+        ax.set_title("2025年省级政府工作报告中最常见的提法")
+    return fig
+
+
+def first_appearances(data: StudyData) -> pd.DataFrame:
+    """First year each lexicon formulation appears in the national reports, and its lag to 2025."""
+    from tifa.slogans import count_first_appearances
+
+    spans = data.slogans[data.slogans["doc_id"].isin(data.national.doc_ids) & data.slogans["in_lexicon"]]
+    first = count_first_appearances(spans, data.national.docvars)
+    provincial = data.slogans[data.slogans["doc_id"].isin(data.provincial.doc_ids)]
+    reach = provincial.groupby("normalized")["doc_id"].nunique().rename("provinces_2025")
+    return first.merge(reach, left_on="normalized", right_index=True, how="left").fillna({"provinces_2025": 0})
+
+
+def first_appearance_figure(data: StudyData, n: int = 25) -> Figure:
+    """Figure: first national appearance of the formulations most used by provinces in 2025."""
+    from tifa.plots import plot_first_appearance, style
+
+    table = first_appearances(data)
+    table = table.sort_values(["provinces_2025", "occurrences", "normalized"], ascending=[False, False, True]).head(n)
+    table = table.assign(local_year=2025)
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(6.5, 6.0))
+        plot_first_appearance(table, term="normalized", year="first", local_year="local_year",
+                              labels=("国务院报告首次出现", "2025年省级报告使用"), ax=ax)
+        ax.set_title("提法的扩散：首次出现于国务院报告的年份")
+    return fig
+
+
 # --- 03 numeric targets -------------------------------------------------------
 def headline_targets(data: StudyData) -> pd.DataFrame:
     """National headline growth target by year, next to the number of targets per report."""
@@ -275,6 +370,13 @@ def wordcloud_figure(data: StudyData) -> Figure:
 OUTPUT_SPECS: list[OutputSpec] = [
     OutputSpec("corpus_profile", "01_corpus_overview", "one row per shipped document: corpus, metadata, characters, cleaning figures", corpus_profile),
     OutputSpec("ingest_quality_seeds", "01_corpus_overview", "ingestion quality report of the five seeds (boilerplate, spacing, mojibake, redactions)", ingest_quality_seeds),
+    OutputSpec("top_formulations", "02_slogans", "ten most frequent formulations in the national reports by decade and in the 2025 provincial reports", top_formulations),
+    OutputSpec("slogan_rates", "02_slogans", "formulations per document: occurrences, per 10,000 characters, distinct, lexicon share", slogan_rates),
+    OutputSpec("slogan_rates_by_region", "02_slogans", "formulation rate of the 2025 provincial reports by region with document-bootstrap 95% intervals", slogan_rates_by_region),
+    OutputSpec("slogan_rates_by_region", "02_slogans", "figure: formulations per 10,000 characters by region, 2025", slogan_rates_figure),
+    OutputSpec("formulation_heatmap_provincial", "02_slogans", "figure: the 20 most widespread formulations × the 31 provincial reports", formulation_heatmap_figure),
+    OutputSpec("first_appearances", "02_slogans", "first year of each lexicon formulation in the national reports and how many provinces use it in 2025", first_appearances),
+    OutputSpec("first_appearances", "02_slogans", "figure: first national appearance of the formulations most used by provinces in 2025", first_appearance_figure),
     OutputSpec("headline_targets", "03_numeric_targets", "national headline GDP growth target by year (value, bound, sentence) and targets per report", headline_targets),
     OutputSpec("headline_targets", "03_numeric_targets", "figure: headline growth target by year next to the number of targets per report", headline_targets_figure),
     OutputSpec("target_density_by_document", "03_numeric_targets", "targets and achievements per 10,000 characters, per document and section", target_density_by_document),
