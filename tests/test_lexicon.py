@@ -191,6 +191,9 @@ def test_user_dictionary_that_fails_to_load_raises(tmp_path, tokenizer_with_lexi
 
 
 def test_lexicon_errors(tmp_path):
+    from tifa import errors
+
+    assert LexiconError is errors.LexiconError and issubclass(LexiconError, errors.TifaError)
     bad = tmp_path / "lexicon.csv"
     bad.write_text("term,category\n六稳,numbered_formula\n", encoding="utf-8")
     with pytest.raises(LexiconError, match="missing the column"):

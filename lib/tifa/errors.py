@@ -61,3 +61,7 @@ def check_option(name: str, value: object, valid: Iterable[object]) -> None:
     valid = list(valid)
     if value not in valid:
         raise OptionError(value_invalid_msg(name, value, valid))
+
+
+class LexiconError(TifaError):
+    """The lexicon file or a user dictionary built from it is unusable."""

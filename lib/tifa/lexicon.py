@@ -56,7 +56,7 @@ try:  # a Rust automaton, about twice as fast; pyahocorasick is the fallback
 except ImportError:  # pragma: no cover - depends on the environment
     ahocorasick_rs = None
 
-from tifa.errors import TifaError
+from tifa.errors import LexiconError
 from tifa.paths import PACKAGE_DATA
 
 LEXICON_PATH = PACKAGE_DATA / "lexicon.csv"
@@ -105,10 +105,6 @@ BLOCKING_CONTEXTS: Mapping[str, tuple[str, ...]] = {
 #: Frequency given to user-dictionary words when jieba would suggest less.
 USER_DICTIONARY_MIN_FREQUENCY = 20_000
 USER_DICTIONARY_TAG = "tf"
-
-
-class LexiconError(TifaError):
-    """The lexicon file or a user dictionary built from it is unusable."""
 
 
 def _split_variants(value: object) -> list[str]:
