@@ -108,6 +108,19 @@ def test_report_announces_its_eight_tasks(spans):
     assert announced["found"].tolist() == [8, 8]
 
 
+def test_sentence_before_a_list_announces_it():
+    # cn-national-gwr-2013 and cn-national-gwr-2009: the count or 以下 sits in the sentence before the list
+    text = (
+        "今年经济增长预期目标定为7.5%左右，主要基于两方面考虑：一方面，要继续抓住机遇、促进发展。"
+        "另一方面，要引导各方面把工作重点放到加快转变经济发展方式上来。\n"
+        "一年来，我们做了以下主要工作：\n（一）及时果断调整宏观经济政策。\n（二）着力扩大国内需求。\n（三）加快推进改革开放。"
+    )
+    table = find_formulas_in_text(text).query("kind == 'announced_structure'")
+    assert table["announced"].fillna(0).tolist() == [2, 0]
+    assert table["found"].tolist() == [2, 3]
+    assert table["text"].str.slice(0, 6).tolist() == ["主要基于两方", "我们做了以下"]
+
+
 def test_counts_that_are_names_are_not_announcements():
     text = "我们要坚持四项基本原则，实现四个现代化，坚持一个中国原则，维护“九二共识”。"
     assert find_formulas_in_text(text).query("kind == 'announced_structure'").empty

@@ -444,7 +444,7 @@ def _enumeration_lists(text: str, heading_starts: frozenset[int] = frozenset()) 
 # ---------------------------------------------------------------------------
 _COUNT = rf"(?P<count>几|两|[{NUMERAL}]{{1,3}}|\d{{1,2}})"
 _UNIT = (
-    r"(?P<unit>(?:句话|点|条|项|类|件事|个方面|方面|个问题|个字|个环节|个“[^”\n]{1,10}”|个[^\s，。；：！？、“”]{1,4}?)"
+    r"(?P<unit>大?(?:句话|点|条|项|类|件事|个方面|方面|个问题|个字|个环节|个“[^”\n]{1,10}”|个[^\s，。；：！？、“”]{1,4}?)"
     r"(?:的?(?:意见|要求|建议|看法|体会|想法|认识|希望|思考|工作|重点工作|任务|措施|内容|问题|原则|举措))?)"
     r"(?=[：:，。；\n])"
 )
@@ -458,6 +458,10 @@ RE_ANNOUNCE_WEAK = re.compile(
     r"(?P<verb>突出|抓好|抓住|做好|做到|把握好?|处理好|注意|明确|包括|聚焦|关键在于?|重点是|拿出|落实好?|"
     r"采取|实施|推进|实现|坚持|体现在|表现在|有)(?:以下|如下|这么|这样|好)?" + _COUNT + _UNIT
 )
+#: A weak verb before a quoted count (``拿出“三个超常规”举措``).
+RE_ANNOUNCE_WEAK_QUOTED = re.compile(
+    rf"(?P<verb>拿出|实施|推进|落实|做到|突出|坚持|聚焦|抓好|开展|打好|实现)“(?P<count>两|[{NUMERAL}]{{1,3}})个(?P<unit>[^”\n]{{1,8}})”"
+)
 #: A quoted numbered formula (``“五个聚焦”``): an announcement only when its list follows at once.
 RE_ANNOUNCE_QUOTED = re.compile(rf"“(?P<count>两|[{NUMERAL}]{{1,3}})个(?P<unit>[^”\n]{{1,8}})”")
 #: ``以下…：`` announcements (``主要做了以下工作：``), count unknown unless stated.
@@ -470,6 +474,8 @@ ANNOUNCED_RANGE = (2, 15)
 RE_CLAUSE_START = re.compile(r"[，。；：！？\n]")
 #: Sentence ends between an announcement and its list (``。`` and a line break count once).
 RE_GAP_BREAK = re.compile(r"[。！？；]?\n|[。！？]")
+#: The first item of a list right after an announcement (≤ 20 characters, one sentence end).
+RE_LONE_ITEM = re.compile(r"[^。！？\n]{0,20}[。！？]?\n?(?P<marker>（一）|一、|第一|一是|一要|1、)")
 #: Largest gap (characters) between an announcement and the first marker of its list.
 ANNOUNCE_WINDOW = 80
 
@@ -501,7 +507,8 @@ def _scan_announcements(text: str) -> list[_Announcement]:
     def covered(pos: int) -> bool:
         return any(a.core_start <= pos < a.core_end for a in found.values())
 
-    for pattern, mode in ((RE_ANNOUNCE_VERB, "verb"), (RE_ANNOUNCE_WEAK, "weak"), (RE_ANNOUNCE_QUOTED, "quoted")):
+    patterns = ((RE_ANNOUNCE_VERB, "verb"), (RE_ANNOUNCE_WEAK, "weak"), (RE_ANNOUNCE_WEAK_QUOTED, "weak"), (RE_ANNOUNCE_QUOTED, "quoted"))
+    for pattern, mode in patterns:
         for m in pattern.finditer(text):
             value = parse_chinese_numeral(m.group("count"))
             if value is not None and not ANNOUNCED_RANGE[0] <= value <= ANNOUNCED_RANGE[1]:
@@ -523,6 +530,42 @@ def _scan_announcements(text: str) -> list[_Announcement]:
     return sorted(found.values(), key=lambda a: a.core_start)
 
 
+#: A counted or ``以下`` phrase in the sentence that ends right before a list.
+RE_COUNT_BEFORE = re.compile(
+    rf"(?P<following>以下|如下|下列)|(?<![第\d{NUMERAL}])(?P<count>几|两|[{NUMERAL}]{{1,3}}|\d{{1,2}})(?:个|项|点|条|类|件|大|种|部分|句话|方面)"
+)
+
+
+def _announcement_before(text: str, list_start: int) -> tuple[int, int, float, bool] | None:
+    """The announcement in the sentence that ends right before ``list_start``.
+
+    The sentence must end with ``：`` or ``。`` (and maybe a line break) at most
+    two characters before the list. Returns (core start, core end, announced
+    count or NaN, whether the count sits inside quotes), or None.
+    """
+    j = list_start
+    while j > 0 and text[j - 1] in "\n ":
+        j -= 1
+    if j == 0 or text[j - 1] not in "：:。" or list_start - j > 2:
+        return None
+    end = j - 1
+    floor = max(0, end - 80)
+    begin = max(floor, max(text.rfind(c, floor, end) for c in "。！？\n") + 1)
+    sentence = text[begin:end]
+    found = None
+    for m in RE_COUNT_BEFORE.finditer(sentence):
+        if m.group("count") is not None:
+            value = parse_chinese_numeral(m.group("count"))
+            if value is not None and not ANNOUNCED_RANGE[0] <= value <= ANNOUNCED_RANGE[1]:
+                continue
+            before = sentence[: m.start()]
+            quoted = before.count("“") > before.count("”")
+            found = (begin + m.start(), begin + m.end(), float(value) if value is not None else np.nan, quoted)
+        else:
+            found = (begin + m.start(), begin + m.end(), np.nan, False)
+    return found
+
+
 def _link(text: str, announcement: _Announcement, lists: list[_List], runs: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
     """The list (or parallel run) an announcement introduces: (kind 0/1, index, n_items)."""
     window_end = announcement.core_end + ANNOUNCE_WINDOW
@@ -539,6 +582,11 @@ def _link(text: str, announcement: _Announcement, lists: list[_List], runs: list
             continue
         best = (0, i, len(lst.markers))
         break
+    if best is None and announcement.mode in ("verb", "weak"):
+        # a single delivered item (the source stops after it): (一) right after the announcement
+        after = RE_LONE_ITEM.match(text, announcement.core_end)
+        if after is not None:
+            return (2, after.start("marker"), 1)
     if best is None and announcement.strong:
         for i, (start, _end, n_items) in enumerate(runs):
             if announcement.core_end <= start <= announcement.core_end + 12:
@@ -1213,6 +1261,9 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
                 continue
             if kind == 0:
                 end, target = lists[index].end, list_ids[index]
+            elif kind == 2:
+                line_end = text.find("\n", index)
+                end, target = (line_end if line_end >= 0 else len(text)), None
             else:
                 end, target = run_spans[index][1], run_ids[index]
         if not a.strong and np.isnan(a.announced) and link is None:
@@ -1234,6 +1285,24 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
         rows.append(row)
         if link is not None:
             linked[key] = row
+
+    # lists introduced by the sentence right before them (以下…： / 两个方面考虑： / 作如下说明。)
+    for index, lst in enumerate(lists):
+        if (0, index) in linked:
+            continue
+        found_before = _announcement_before(text, lst.start)
+        if found_before is None:
+            continue
+        core_start, core_end, announced, quoted = found_before
+        if quoted and announced != len(lst.markers):
+            continue
+        n_announced += 1
+        row = _row(text, doc_id, _clause_start(text, core_start), lst.end, "announced_structure",
+                   id=f"{prefix}A{n_announced}", linked=list_ids[index], announced=announced,
+                   found=len(lst.markers), agree=None if np.isnan(announced) else bool(announced == len(lst.markers)),
+                   pattern="before", core_start=core_start, core_end=core_end)
+        rows.append(row)
+        linked[(0, index)] = row
 
     template_counts: dict[str, int] = {}
     for s, e, kind, pattern, n_items in _set_patterns(text):
