@@ -56,6 +56,7 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1577,10 +1578,22 @@ _GOLD_TO_PRED = {
 }
 
 
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟＂「」"} | {c: "'" for c in "‘’‛『』"})
+
+
+def _canonical_char(ch: str) -> str:
+    """One character in a form that ignores width and quote style (（ and (, “ and ")."""
+    folded = unicodedata.normalize("NFKC", ch)
+    return (folded if len(folded) == 1 else ch).translate(_QUOTES)
+
+
 def locate_gold(gold: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
     """Add ``start`` to gold rows: where ``left + text`` occurs in the document.
 
-    Matching ignores whitespace on both sides; rows that cannot be located get
+    Matching ignores whitespace, character width and quote style on both
+    sides (the annotation copy and ``doc.text`` differ there); when ``left +
+    text`` is not found, ``text`` alone and then shorter stretches are tried.
+    Rows that cannot be located get
     ``start = -1``. When ``left + text`` occurs more than once, the first
     occurrence after the previous row of the same document and kind is taken.
 
@@ -1599,28 +1612,25 @@ def locate_gold(gold: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
         if doc_id not in compact_cache:
             full = texts[doc_id]
             index = [i for i, ch in enumerate(full) if not ch.isspace()]
-            compact_cache[doc_id] = ("".join(full[i] for i in index), index)
+            compact_cache[doc_id] = ("".join(_canonical_char(full[i]) for i in index), index)
         compact, index = compact_cache[doc_id]
-        left = RE_WHITESPACE.sub("", str(left))
-        body = RE_WHITESPACE.sub("", str(text))
-        needle = left + body
+        left = "".join(_canonical_char(c) for c in RE_WHITESPACE.sub("", str(left)))
+        body = "".join(_canonical_char(c) for c in RE_WHITESPACE.sub("", str(text)))
         after = last.get((doc_id, str(kind)), 0)
-        pos = compact.find(needle, after) if needle else -1
-        if pos < 0 and needle:
-            pos = compact.find(needle)
-        if pos < 0 and body:
-            pos = compact.find(body, after)
-            pos = pos - len(left) if pos >= 0 else -1
-            if pos < -len(left):
-                pos = -1
-        if pos < 0 and not (needle and compact.find(body) >= 0):
-            starts.append(-1)
-            continue
-        if pos < 0:
-            pos = compact.find(body) - len(left)
-        at = pos + len(left)
+        at = -1
+        # left + text, then text alone, then shorter stretches (sources differ in odd characters)
+        for needle, offset in ((left + body, len(left)), (body, 0), (left[-4:] + body[:8], len(left[-4:])), (body[:8], 0)):
+            if not needle:
+                continue
+            pos = compact.find(needle, after)
+            if pos < 0:
+                pos = compact.find(needle)
+            if pos >= 0:
+                at = pos + offset
+                break
         starts.append(index[at] if 0 <= at < len(index) else -1)
-        last[(doc_id, str(kind))] = pos + 1
+        if at >= 0:
+            last[(doc_id, str(kind))] = at
     located = gold.copy()
     located["start"] = pd.Series(starts, index=gold.index, dtype="int64")
     return located
