@@ -26,10 +26,13 @@ Span kinds (the ``kind`` column)
     One item of a list: ``parent`` is the list's ``id``, ``item`` its number,
     ``core_end`` the end of its marker.
 ``parallelism``
-    A run of three or more consecutive clauses (``level == "clause"``) or
-    sentences (``level == "sentence"``) that share an opening, an ending or a
-    frame; ``shared`` shows the shared part (``强化…``, ``…以更加务实的举措…``)
-    and ``n_items`` the run length. See :data:`PARALLEL_MIN_SHARED`.
+    A run of three or more consecutive units that share an opening, an ending
+    or a frame; ``shared`` shows the shared part (``强化…``, ``…以更加务实的举措…``)
+    and ``n_items`` the run length. ``level`` names the unit: ``sentence``,
+    ``clause``, ``phrase`` (members of a ``、`` series: ``科学化、精细化、智能化``),
+    ``paragraph`` (leading sentences of consecutive paragraphs) or ``item``
+    (headings of the items of one list: ``（一）聚焦…（二）聚焦…``). See
+    :data:`PARALLEL_MIN_SHARED` for the threshold.
 ``reduplication``
     V-X-V-Y phrases (``抓实抓好``, ``聚精聚神``, ``做优做强``).
 ``template``
@@ -40,8 +43,9 @@ Span kinds (the ``kind`` column)
 
 Formulaicity (:func:`rate_formulaicity`) is the share of counted characters
 that lie inside the union of the formulaic *cores*: announcement phrases,
-enumeration markers, whole parallel runs, reduplications and templates. List
-contents are not formulaic by being listed; their markers are.
+enumeration markers, parallel runs of sentences, clauses and words,
+reduplications and templates. List contents are not formulaic by being listed
+(nor by their headings sharing a frame); their markers are.
 
 >>> text = "我讲三句话：\\n第一句话，要抓实抓好。\\n第二句话，要稳中求进。\\n第三句话，要强化责任感，强化紧迫感，强化危机感。"
 >>> spans = find_formulas_in_text(text, doc_id="demo")
@@ -1244,8 +1248,11 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
     run_spans = [(r.units[0][0], r.units[-1][1], len(r.units)) for r in runs]
     for i, run in enumerate(runs):
         s, e = run.units[0][0], run.units[-1][1]
+        # runs of whole list items or paragraphs are not formulaic text in full:
+        # their markers (enumerations) are counted instead
+        core_end = s if run.level in ("item", "paragraph") else e
         rows.append(_row(text, doc_id, s, e, "parallelism", id=run_ids[i], n_items=len(run.units),
-                         shared=run.shared, pattern=run.mode, level=run.level, core_start=s, core_end=e))
+                         shared=run.shared, pattern=run.mode, level=run.level, core_start=s, core_end=core_end))
 
     announcements = _scan_announcements(text)
     linked: dict[tuple[int, int], dict[str, Any]] = {}
@@ -1446,7 +1453,8 @@ def rate_formulaicity(corpus: Any, spans: pd.DataFrame | None = None) -> pd.Data
     inside the union of the cores of all formulaic spans, divided by the counted
     characters of the document. The cores are the announcement phrases
     (``讲三句话``), the enumeration markers (``一是``, ``（三）``, ``第二句话``), whole
-    parallel runs, reduplications and templates.
+    parallel runs of sentences, clauses and words (runs of whole list items or
+    paragraphs count through their markers only), reduplications and templates.
 
     Parameters
     ----------
