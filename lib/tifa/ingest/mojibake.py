@@ -26,38 +26,63 @@ The repair
 Every ``?`` (also ``？`` and U+FFFD) may be a lost lead byte. The characters
 after it are encoded back to the bytes they were read from (ASCII punctuation
 may stand for its full-width form; an ASCII letter or one of ``@[\\]^_`{|}~``
-may be the single trail byte that ends the run; ``?`` may be the rejected byte
-that ends it; at most one user-defined pair may have vanished), the lost byte
-is put in front and the bytes are paired again. Each way of reading the run
-gives one *reading*; a pair with a lost byte offers every character the codec
-has with the surviving byte.
+not followed by a letter or digit may be the single trail byte that ends the
+run; ``?`` may be the rejected byte that ends it), the lost byte is put in
+front and the bytes are paired again; between any two shifted pairs, one
+user-defined pair may have vanished. Each end of the run gives one *reading*,
+a lattice of candidate characters: a pair with a lost byte offers every
+character the codec has with the surviving byte, a pair around a vanished one
+every character the user-defined area allows.
 
-Readings are scored in simplified script (full-width ASCII folded) by the
-best segmentation of a window of ``CONTEXT`` characters around the run into
+Readings are scored in simplified script (full-width ASCII folded) by the best
+path through the lattice, with a window of ``CONTEXT`` characters on each side,
+segmented into
 
 * Chinese words of jieba's dictionary, with probability ``P(Chinese | previous
-  character) * frequency / total`` (single characters count as words), and
+  character) * frequency / total`` (single characters count as words), times
+  the document's share of traditional-only or simplified-only forms when the
+  character is one (so a traditional document prefers traditional readings);
 * any other character (punctuation, digits, letters) with probability
   ``P(character | previous character)``,
 
-where the ``P(· | previous character)`` are estimated from the document itself
-outside the suspected runs, backed off to the class (Chinese or not) of the
-previous character. The search runs over the candidates of every position at
-once (a lattice), so words can join candidates with their neighbours.
+where the ``P(· | previous character)`` come from the document itself outside
+the suspected runs, backed off to the class of the previous character
+(Chinese, ASCII letter, digit, other) and to ``PRIOR_NEXT``, shares measured on
+the shipped corpora.
 
 A run is repaired when its best reading makes the window at least
-``exp(MIN_GAIN)`` times as likely as the text as it stands (a vanished pair
-costs a further factor ``exp(VANISHED_PAIR_COST)``). A reading in which no
-character is read from two surviving bytes (``?!?``, ``??``) is accepted only
-in a document that also has a run with such a character, that is, a document
-shown to carry this damage; other documents are left untouched.
+``exp(MIN_GAIN)`` times as likely as the text as it stands (each vanished pair
+costs a factor ``exp(VANISHED_PAIR_COST)``). A reading in which no character
+keeps both bytes (``?!?``, ``??``) is accepted only in a document that also has
+a run with such a character, that is, a document shown to carry this damage.
 
 In a repaired run, a character read from two surviving bytes is certain. A
-character with one lost byte is *inferred* when its best candidate makes the
-window at least ``exp(MIN_ODDS)`` times as likely as the runner-up, everything
-else free; otherwise it is *lost*. A character with both bytes lost is always
-lost. Lost characters are written U+FFFD (``�``) and counted; the best guess is
-kept in the run record (``suggestion``) but never put in the text.
+character with a lost byte is *inferred* when the best path through it is at
+least ``exp(MIN_ODDS)`` times as likely as the best path through any other
+candidate (or through another reading of the same pair); otherwise it is
+*lost*. A character with both bytes lost is always lost. Lost characters are
+written U+FFFD (``�``) and counted; the best guess is kept in the run record
+(``suggestion``) but never put in the text.
+
+How the thresholds were set: damage made with this mechanism at 150 random
+places of seed 001's undamaged lines (the tests show how) was found at 142;
+of the characters inferred there, 106 of 109 were right (97 %), and the
+weakest true run gained ``exp(18.7)``. Question marks planted at 862 clause
+ends of the shipped corpora, in front of ASCII words, gave readings above
+``MIN_GAIN`` twice; real question marks in the corpora and seeds stay far below
+it (best ``exp(-33)``).
+
+Limits
+------
+* Two pairs that vanished next to each other, or a vanished pair right after
+  the lost byte, cannot be seen: the repair is then one or two characters
+  short (``安全，立足`` read as ``安立足``). In the simulation above, 80 % of
+  the runs found came out exactly as the original, lost characters aside.
+* Text in GB2312 characters only (simplified) has no trail byte in the ASCII
+  range, so a run lasts until a digit or the end of the paragraph, often past
+  ``MAX_RUN`` and with several vanished pairs; such runs are repaired in part.
+* Other mojibake (UTF-8 read as GBK, ``锟斤拷``, double encoding) is not this
+  step's business.
 
 >>> from tifa.offsets import apply_edits
 >>> text = "讓權力運行更陽光、更規范??茖W民主依法決策"
