@@ -33,6 +33,8 @@ from tifa.io import write_bytes_atomic, write_table  # noqa: E402
 
 logger = logging.getLogger(__name__)
 SEED = 20260101
+#: Tables longer than this are written as CSV only (a LaTeX table is for a paper).
+MAX_LATEX_ROWS = 300
 
 
 @dataclass
@@ -318,6 +320,47 @@ def reuse_pairs(data: StudyData) -> pd.DataFrame:
     return find_reuse(Corpus(list(data.seeds) + list(data.provincial)))
 
 
+def reuse_seeds(data: StudyData) -> pd.DataFrame:
+    """Passages shared among the five seeds, one row per pair of spans."""
+    from tifa.reuse import find_reuse
+
+    return find_reuse(data.seeds)
+
+
+def reuse_matrix_figure(data: StudyData) -> Figure:
+    """Figure: characters of shared passages between each pair of seeds."""
+    from tifa.plots import plot_reuse_matrix, style
+    from tifa.reuse import summarize_reuse
+
+    summary = summarize_reuse(reuse_seeds(data), data.seeds)
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(4.8, 4.0))
+        plot_reuse_matrix(summary, source="doc_id_a", target="doc_id_b", value="characters",
+                          order=data.seeds.doc_ids, ax=ax)
+        ax.set_title("种子文本之间共享的段落（字数）")
+    return fig
+
+
+DISPERSION_TERMS = ("供给侧结构性改革", "放管服", "高质量发展")
+
+
+def dispersion_figure(data: StudyData) -> Figure:
+    """Figure: where three formulations occur inside each national report of 2013–2019 (x-ray)."""
+    from tifa.plots import plot_dispersion, style
+
+    years = data.national.docvars["year"]
+    recent = [d for d in data.national.doc_ids if years[d] >= 2013]
+    spans = data.slogans[data.slogans["doc_id"].isin(recent) & data.slogans["normalized"].isin(DISPERSION_TERMS)].copy()
+    spans["length"] = spans["doc_id"].map({d: len(data.national[d].text) for d in recent})
+    spans["report"] = spans["doc_id"].map(lambda d: f"{years[d]}年报告")
+    with style("paper"):
+        fig, ax = plt.subplots(figsize=(7.0, 3.4))
+        plot_dispersion(spans, document="report", term="normalized", position="start", length="length",
+                        order=[f"{years[d]}年报告" for d in recent], term_order=list(DISPERSION_TERMS), ax=ax)
+        ax.set_title("提法在报告中的位置（2013–2019年国务院政府工作报告）")
+    return fig
+
+
 # --- 05 regions and years -----------------------------------------------------
 def target_trend(data: StudyData) -> pd.DataFrame:
     """Trend of target density over the national reports (rank correlations, NB regression)."""
@@ -388,6 +431,9 @@ OUTPUT_SPECS: list[OutputSpec] = [
     OutputSpec("keyness_provincial_vs_national", "05_regions_and_years", "words key to the 2025 provincial reports against national reports 2010–2019 (G², χ², log ratio, %DIFF, BIC)", keyness_provincial_vs_national),
     OutputSpec("keyness_provincial_vs_national", "05_regions_and_years", "figure: top key words, provincial 2025 vs national 2010–2019", keyness_figure),
     OutputSpec("wordcloud_provincial_2025", "05_regions_and_years", "figure: word cloud of the 2025 provincial reports (seeded)", wordcloud_figure),
+    OutputSpec("reuse_seeds", "04_formulaic_phrasing", "passages shared among the five seeds (verbatim and near matches)", reuse_seeds),
+    OutputSpec("reuse_matrix_seeds", "04_formulaic_phrasing", "figure: characters of shared passages between each pair of seeds", reuse_matrix_figure),
+    OutputSpec("dispersion_national_2013_2019", "02_slogans", "figure: x-ray of 供给侧结构性改革, 放管服, 高质量发展 inside the national reports 2013–2019", dispersion_figure),
     OutputSpec("reuse_pairs", "04_formulaic_phrasing", "passages shared between documents (seeds and provincial reports): spans, length, similarity, exact or near", reuse_pairs),
 ]
 
@@ -415,13 +461,14 @@ def build_figures(directory: str | Path = "figures", *, progress: bool = False, 
             paths = savefig(output, spec.name, directory=directory)
             plt.close(output)
         else:
-            paths = [write_table(output, directory / f"{spec.name}.csv"),
-                     write_table(output, directory / f"{spec.name}.tex", fmt="latex")]
+            paths = [write_table(output, directory / f"{spec.name}.csv")]
+            if len(output) <= MAX_LATEX_ROWS:
+                paths.append(write_table(output, directory / f"{spec.name}.tex", fmt="latex"))
         written.extend(paths)
         for path in paths:
             index_rows.append((path.name, spec.notebook, spec.description))
-    index = ["# figures/", "", "Made by `make figures` (`tifa figures`) from the shipped corpora. Tables are CSV and",
-             "LaTeX, figures PDF (fonts embedded), SVG and PNG (300 dpi).", "",
+    index = ["# figures/", "", "Made by `make figures` (`tifa figures`) from the shipped corpora. Tables are CSV (and",
+             f"LaTeX up to {MAX_LATEX_ROWS} rows), figures PDF (fonts embedded), SVG and PNG (300 dpi).", "",
              "| file | notebook | what it shows |", "|---|---|---|"]
     index += [f"| `{name}` | `notebooks/{notebook}` | {description} |" for name, notebook, description in sorted(index_rows)]
     written.append(write_bytes_atomic(("\n".join(index) + "\n").encode("utf-8"), directory / "INDEX.md"))

@@ -35,11 +35,18 @@ def write_bytes_atomic(data: bytes, path: str | Path) -> Path:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
+        os.chmod(temporary, 0o666 & ~_umask())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def format_table(table: pd.DataFrame, fmt: TableFormat = "csv") -> str:
