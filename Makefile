@@ -35,4 +35,4 @@ clean: ## remove the virtual environment and caches (never figures/ or data/)
 	rm -rf $(VENV) .pytest_cache .hypothesis
 
 notebooks: $(STAMP) ## regenerate the paired .ipynb files (no outputs) from notebooks/*.py
-	for f in notebooks/[0-9][0-9]_*.py; do $(BIN)/jupytext --quiet --to ipynb "$$f"; done
+	for f in notebooks/[0-9][0-9]_*.py; do $(BIN)/jupytext --quiet --update --to ipynb "$$f"; done
