@@ -47,7 +47,7 @@ def rows(spans: pd.DataFrame, doc_id: str, kind: str) -> pd.DataFrame:
 def test_span_table_is_tidy_and_exact(seeds, spans):
     assert list(spans.columns) == FORMULA_COLUMNS
     assert set(spans["kind"]) == {
-        "announced_structure", "enumeration", "enumeration_item", "parallelism", "reduplication", "template"
+        "announced_structure", "announced_item", "enumeration", "enumeration_item", "parallelism", "reduplication", "template"
     }
     assert spans["id"].is_unique
     for row in spans.itertuples():
@@ -264,11 +264,23 @@ def test_formulaicity_is_a_share_of_counted_characters(seeds, spans):
     for row in table.itertuples():
         assert row.characters == count_characters(seeds[row.doc_id].text)
         parts = [getattr(row, f"characters_{p}") for p in ("announced_structure", "enumeration", "parallelism", "reduplication", "template")]
-        assert max(parts) <= row.formulaic_characters <= min(sum(parts), row.characters)
+        # parts are disjoint: they add up to the whole, characters and shares alike
+        assert sum(parts) == row.formulaic_characters <= row.characters
+        shares = [getattr(row, f"share_{p}") for p in ("announced_structure", "enumeration", "parallelism", "reduplication", "template")]
+        assert sum(shares) == pytest.approx(row.formulaicity)
         assert 0 < row.formulaicity < 1
     # the template speech (004) is more formulaic than the news report (000)
     share = table.set_index("doc_id")["formulaicity"]
     assert share[SEED_004] > share[SEED_000]
+
+
+def test_formulaicity_parts_count_shared_characters_once():
+    """A template inside a parallel run counts for the template only."""
+    table = rate_formulaicity({"d": "要抓实抓好，要稳中求进，要一镇一业、一村一品。"})
+    row = table.iloc[0]
+    assert (row["characters_reduplication"], row["characters_template"]) == (4, 12)  # 抓实抓好; 稳中求进 + 一镇一业、一村一品
+    assert row["characters_parallelism"] == 3  # the three 要 left to the run
+    assert row["formulaic_characters"] == 19
 
 
 def test_formulaicity_counts_markers_not_list_contents():

@@ -11,11 +11,26 @@ Span kinds (the ``kind`` column)
 --------------------------------
 ``announced_structure``
     An announcement with a count (``讲三句话``, ``提几点意见``, ``关键在“五个聚焦”``)
-    or a ``以下…：`` announcement, linked to the list that follows it. The span runs
-    from the start of the clause holding the announcement to the end of the
-    linked list; ``core_start, core_end`` is the announcement phrase itself.
-    ``announced`` is the announced count (NaN for ``几``/``以下``), ``found`` the
-    number of items of the linked list, ``agree`` whether the two are equal.
+    or a ``以下…：`` announcement, linked to the items that follow it. The span
+    runs from the start of the clause holding the announcement to the end of
+    its last item; ``core_start, core_end`` is the announcement phrase itself.
+    ``announced`` is the announced count (NaN for ``几``/``以下``), ``found`` and
+    ``n_items`` the number of items delivered, ``agree`` whether the two are
+    equal, ``level`` how the items are delivered: ``list`` (a numbered list,
+    whose ``id`` is in ``linked``), ``run`` (a parallel run), ``lone`` (a single
+    marked item: the source stops after it), ``paragraph`` (unmarked paragraphs
+    opened by a short lead sentence, ``加强农业的基础地位。…``), ``dash``
+    (paragraphs opened by ``——``), ``semicolon`` (clauses separated by ``；``
+    after ``：``), ``label`` (lines opened by the counted label:
+    ``八大关键词`` … ``关键词：疫情防控``) or ``series`` (quoted key words that
+    then open clauses one by one: ``“巩固、增强、提升、畅通”八个字`` …
+    ``巩固…，增强…``).
+``announced_item``
+    One delivered item of an announced structure (``parent`` is the
+    structure's ``id``, ``item`` its number, ``level`` as for the structure).
+    Items of a numbered list are also ``enumeration_item`` rows; for them
+    ``core_end`` is the end of the marker, for unmarked items the end of the
+    dash or label (or ``core_start``: nothing is formulaic about them).
 ``enumeration``
     One numbered list (``一是/二是``, ``一要/二要``, ``第一/第二``, ``首先/其次/此外``,
     ``一、二、``, ``（一）（二）``, ``1、2、``, ``（1）（2）``, ``①②③``), from its first marker
@@ -45,14 +60,15 @@ Formulaicity (:func:`rate_formulaicity`) is the share of counted characters
 that lie inside the union of the formulaic *cores*: announcement phrases,
 enumeration markers, parallel runs of sentences, clauses and words,
 reduplications and templates. List contents are not formulaic by being listed
-(nor by their headings sharing a frame); their markers are.
+(nor by their headings sharing a frame); their markers are. Its parts are
+disjoint (a character counts for one part only), so they add up to the whole.
 
 >>> text = "我讲三句话：\\n第一句话，要抓实抓好。\\n第二句话，要稳中求进。\\n第三句话，要强化责任感，强化紧迫感，强化危机感。"
 >>> spans = find_formulas_in_text(text, doc_id="demo")
 >>> spans.loc[spans["kind"] == "announced_structure", ["announced", "found", "agree"]].values.tolist()
 [[3.0, 3, True]]
 >>> sorted(set(spans["kind"]))
-['announced_structure', 'enumeration', 'enumeration_item', 'parallelism', 'reduplication', 'template']
+['announced_item', 'announced_structure', 'enumeration', 'enumeration_item', 'parallelism', 'reduplication', 'template']
 """
 
 from __future__ import annotations
@@ -89,18 +105,25 @@ __all__ = [
 ]
 
 FormulaKind = Literal[
-    "announced_structure", "enumeration", "enumeration_item", "parallelism", "reduplication", "template"
+    "announced_structure", "announced_item", "enumeration", "enumeration_item", "parallelism", "reduplication", "template"
 ]
 FORMULA_KINDS: tuple[str, ...] = (
-    "announced_structure", "enumeration", "enumeration_item", "parallelism", "reduplication", "template"
+    "announced_structure", "announced_item", "enumeration", "enumeration_item", "parallelism", "reduplication", "template"
 )
 #: Columns of every span table this module returns, in order.
 FORMULA_COLUMNS: list[str] = [
     "doc_id", "start", "end", "text", "kind", "id", "parent", "linked", "depth", "item", "n_items",
     "announced", "found", "agree", "shared", "pattern", "level", "flag", "core_start", "core_end",
 ]
-#: Parts of formulaicity, one column each in :func:`rate_formulaicity`.
-FORMULAICITY_PARTS: tuple[str, ...] = ("announced_structure", "enumeration", "parallelism", "reduplication", "template")
+#: Parts of formulaicity, one column each in :func:`rate_formulaicity`. The parts
+#: are disjoint: a character inside the cores of several parts (a template inside
+#: a parallel run) belongs to the first of them in this order, so the parts add
+#: up to the whole.
+FORMULAICITY_PARTS: tuple[str, ...] = ("announced_structure", "enumeration", "reduplication", "template", "parallelism")
+_PART_OF_KIND = {
+    "announced_structure": "announced_structure", "announced_item": "announced_structure", "enumeration": "enumeration",
+    "enumeration_item": "enumeration", "reduplication": "reduplication", "template": "template", "parallelism": "parallelism",
+}
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 NUMERAL = "一二三四五六七八九十"
@@ -471,9 +494,12 @@ RE_ANNOUNCE_WEAK_QUOTED = re.compile(
 RE_ANNOUNCE_QUOTED = re.compile(rf"“(?P<count>两|[{NUMERAL}]{{1,3}})个(?P<unit>[^”\n]{{1,8}})”")
 #: ``以下…：`` announcements (``主要做了以下工作：``), count unknown unless stated.
 RE_ANNOUNCE_FOLLOWING = re.compile(
-    rf"(?:以下|如下)(?P<count>几|两|[{NUMERAL}]{{1,3}})?(?:个|点|项|条|类|件)?"
-    r"(?P<unit>方面的?(?:工作|问题|要求|意见)?|工作|任务|建议|意见|要求|措施|问题|内容|重点|事)?(?=[。：:\n])"
+    rf"(?:以下|如下|下列)的?(?:一些|各|(?P<count>几|两|[{NUMERAL}]{{1,3}}))?(?:个|点|项|条|类|件|种)?"
+    r"(?P<unit>(?:主要|重点|重要)?(?:方面的?(?:工作|问题|要求|意见|措施)?|工作|任务|建议|意见|要求|措施|问题|内容|重点|事|"
+    r"说明|规定|原则|方针|要点|体会|认识|关系|政策|情况|报告|特点|目标))?"
+    r"(?=[^，。；！？：\n]{0,12}[。：:\n])"
 )
+RE_FOLLOWING_WORD = re.compile("以下|如下|下列")
 #: Announced counts outside this range are not announcements (一个中国原则, 三十八个项目).
 ANNOUNCED_RANGE = (2, 15)
 RE_CLAUSE_START = re.compile(r"[，。；：！？\n]")
@@ -520,13 +546,17 @@ def _scan_announcements(text: str) -> list[_Announcement]:
                 continue
             if covered(m.start()):
                 continue
+            # a weak verb with 以下 (把握好以下几点) announces like 以下 alone
+            kind = "following" if mode == "weak" and RE_FOLLOWING_WORD.search(m.group()) else mode
             found[m.start()] = _Announcement(
                 _clause_start(text, m.start()), m.start(), m.end(),
-                float(value) if value is not None else np.nan, m.group("unit"), mode,
+                float(value) if value is not None else np.nan, m.group("unit"), kind,
             )
     for m in RE_ANNOUNCE_FOLLOWING.finditer(text):
         if covered(m.start()) or any(a.core_start <= m.start() <= a.core_end + 2 for a in found.values()):
             continue
+        if not (m.group("unit") or m.group("count")) and text[m.end() : m.end() + 1] != "：":
+            continue  # 降到百分之二以下。 is no announcement
         value = parse_chinese_numeral(m.group("count") or "")
         found[m.start()] = _Announcement(
             _clause_start(text, m.start()), m.start(), m.end(),
@@ -571,10 +601,24 @@ def _announcement_before(text: str, list_start: int) -> tuple[int, int, float, b
     return found
 
 
-def _link(text: str, announcement: _Announcement, lists: list[_List], runs: list[tuple[int, int, int]]) -> tuple[int, int, int] | None:
-    """The list (or parallel run) an announcement introduces: (kind 0/1, index, n_items)."""
+@dataclass
+class _Delivery:
+    """How an announcement delivers its items: a list, a parallel run, or unmarked items."""
+
+    mode: str  # "list", "run", "lone", "label", "dash", "paragraph", "semicolon"
+    index: int  # list or run index (-1 for unmarked items)
+    items: list[tuple[int, int, int]]  # (start, end, end of the item's marker or label)
+
+    @property
+    def end(self) -> int:
+        return self.items[-1][1]
+
+
+def _link(
+    text: str, announcement: _Announcement, lists: list[_List], runs: list[tuple[int, int, int]], stops: list[int]
+) -> _Delivery | None:
+    """What an announcement introduces: a list, a parallel run, or unmarked items."""
     window_end = announcement.core_end + ANNOUNCE_WINDOW
-    best = None
     for i, lst in enumerate(lists):
         if lst.start < announcement.core_end:
             continue
@@ -585,19 +629,195 @@ def _link(text: str, announcement: _Announcement, lists: list[_List], runs: list
             continue
         if not announcement.strong and len(gap) > 20:
             continue
-        best = (0, i, len(lst.markers))
-        break
-    if best is None and announcement.mode in ("verb", "weak"):
+        return _Delivery("list", i, [(k.start, e, k.end) for k, e in zip(lst.markers, lst.ends, strict=True)])
+    if announcement.mode in ("verb", "weak"):
         # a single delivered item (the source stops after it): (一) right after the announcement
         after = RE_LONE_ITEM.match(text, announcement.core_end)
         if after is not None:
-            return (2, after.start("marker"), 1)
-    if best is None and announcement.strong:
-        for i, (start, _end, n_items) in enumerate(runs):
+            s = after.start("marker")
+            line_end = text.find("\n", s)
+            return _Delivery("lone", -1, [(s, line_end if line_end >= 0 else len(text), after.end("marker"))])
+    if announcement.strong:
+        for i, (start, end, _n_items) in enumerate(runs):
             if announcement.core_end <= start <= announcement.core_end + 12:
-                best = (1, i, n_items)
+                return _Delivery("run", i, [(start, end, start)])
+    return _unmarked_delivery(text, announcement, stops, lists)
+
+
+#: The rest of an announcing sentence: a short tail, then ``：`` or ``。``.
+RE_ANNOUNCE_TAIL = re.compile(r"[^，。；：！？\n]{0,16}?(?P<punct>[：。])(?P<newline>\n)?")
+#: The lead of an unmarked item paragraph: a first sentence of at most 30
+#: characters (``加强农业的基础地位。``), or a dash paragraph (``——保持经济中高速增长``).
+RE_ITEM_LEAD = re.compile(r"(?P<dash>——)|[^\n。！？；]{2,30}[。；]")
+#: A line that opens with a list marker or a heading number.
+RE_MARKED_LINE = re.compile(rf"(?:[{NUMERAL}]{{1,3}}、|（[{NUMERAL}\d]{{1,3}}）|\d{{1,2}}[、.．]|第[{NUMERAL}]{{1,3}}[，、：部章节]|[{NUMERAL}]{{1,2}}是)")
+#: Longest stretch (characters) that unmarked paragraph items may cover.
+MAX_UNMARKED_SPAN = 12000
+
+
+def _unmarked_delivery(text: str, announcement: _Announcement, stops: list[int], lists: list[_List]) -> _Delivery | None:
+    """Items delivered without list markers, right after an announcement.
+
+    - ``：`` then clauses separated by ``；`` up to the sentence end
+      (``做了以下工作：稳防控；强产业；抓项目。``);
+    - the announcement ends its paragraph, and the next paragraphs open with a
+      dash (``——``) or with a short lead sentence (``加强农业的基础地位。``):
+      each such paragraph opens an item, other paragraphs (also those that open
+      with a list marker: lists nested in an item) belong to the item before
+      them; the items stop at a heading, at the next item of a list that
+      started before the announcement, after the announced count, or after
+      :data:`MAX_UNMARKED_SPAN` characters.
+
+    Announcements by a weak verb or in quotes need the announced count of items.
+    """
+    tail = RE_ANNOUNCE_TAIL.match(text, announcement.core_end)
+    if tail is None:
+        return None
+    count = None if np.isnan(announcement.announced) else int(announcement.announced)
+    exact = announcement.mode in ("weak", "quoted")
+    if exact and count is None:
+        return None
+    begin = tail.end()
+    if tail.group("punct") == "：" and tail.group("newline") is None:
+        stop = len(text)
+        for m in RE_SENTENCE_END.finditer(text, begin):
+            stop = m.start()
+            break
+        pieces = text[begin:stop].split("；")
+        if len(pieces) < 2 or any(len(x) < 2 for x in pieces):
+            return None
+        if count is not None and len(pieces) != count and exact:
+            return None
+        items, pos = [], begin
+        for piece in pieces:
+            items.append((pos, pos + len(piece), pos))
+            pos += len(piece) + 1
+        return _Delivery("semicolon", -1, items)
+    if tail.group("newline") is None:
+        return None
+    items: list[list[int]] = []
+    mode = ""
+    pos = begin
+    limit = min(len(text), begin + MAX_UNMARKED_SPAN)
+    s = bisect.bisect_right(stops, begin - 1)
+    next_stop = stops[s] if s < len(stops) else len(text)
+    for lst in lists:
+        if lst.start < begin < lst.end:
+            later = [k.start for k in lst.markers if k.start >= begin]
+            if later:
+                next_stop = min(next_stop, later[0])
+    while pos < limit and pos < next_stop:
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        lead = None if RE_MARKED_LINE.match(text, pos) else RE_ITEM_LEAD.match(text, pos)
+        kind = "" if lead is None else ("dash" if lead.group("dash") else "paragraph")
+        if not items:
+            if not kind:
+                return None
+            mode = kind
+        if kind == mode:
+            if count is not None and len(items) == count:
                 break
-    return best
+            items.append([pos, line_end, pos + 2 if kind == "dash" else pos])
+            first_end = line_end
+        else:
+            items[-1][1] = line_end  # a paragraph of the item before
+        pos = line_end + 1
+    if len(items) < 2 or (exact and len(items) != count):
+        return None
+    if mode == "dash":
+        items[-1][1] = first_end  # the last dash item is its own paragraph
+    return _Delivery(mode, -1, [(a, _strip_end(text, a, b), c) for a, b, c in items])
+
+
+#: A line label (``关键词：疫情防控``) repeated on several lines.
+RE_LINE_LABEL = re.compile(rf"^(?P<label>[{HAN}]{{2,6}})：", re.M)
+
+
+def _label_announcements(text: str) -> list[tuple[_Announcement, _Delivery]]:
+    """Counted labels delivered as labelled lines (``梳理出八大关键词`` … ``关键词：疫情防控``).
+
+    A label that opens two or more lines announces them when a count of that
+    label (``八大关键词``, ``三个关键词``) stands at most 200 characters before
+    its first line.
+    """
+    by_label: dict[str, list[int]] = {}
+    for m in RE_LINE_LABEL.finditer(text):
+        by_label.setdefault(m.group("label"), []).append(m.start())
+    out = []
+    for label, starts in by_label.items():
+        if len(starts) < 2:
+            continue
+        window = text[max(0, starts[0] - 200) : starts[0]]
+        found = None
+        for m in re.finditer(rf"(?P<count>几|两|[{NUMERAL}]{{1,3}}|\d{{1,2}})(?:个|大|项|组)?“?{re.escape(label)}", window):
+            found = m
+        if found is None:
+            continue
+        value = parse_chinese_numeral(found.group("count"))
+        offset = max(0, starts[0] - 200)
+        core_start, core_end = offset + found.start(), offset + found.end()
+        ends = starts[1:] + [_label_end(text, starts[-1])]
+        items = [(a, _strip_end(text, a, b), a + len(label) + 1) for a, b in zip(starts, ends, strict=True)]
+        announced = float(value) if value is not None else np.nan
+        out.append((_Announcement(_clause_start(text, core_start), core_start, core_end, announced, label, "label"),
+                    _Delivery("label", -1, items)))
+    return out
+
+
+#: A quoted series of key words with its count (``“巩固、增强、提升、畅通”八个字``).
+RE_QUOTED_SERIES = re.compile(
+    rf"“(?P<members>[{HAN}]{{1,6}}(?:、[{HAN}]{{1,6}}){{1,9}})”(?P<count>两|[{NUMERAL}]{{1,3}})(?:个|大|项|条)?[{HAN}]{{1,4}}"
+)
+#: How far after a quoted series its key words may open clauses.
+QUOTED_SERIES_WINDOW = 200
+
+
+def _quoted_series_announcements(text: str) -> list[tuple[_Announcement, _Delivery]]:
+    """Quoted key words with a count, then delivered one by one.
+
+    ``在“巩固、增强、提升、畅通”八个字上下功夫。…巩固…成果，增强…活力，提升…水平，
+    畅通…循环``: every key word of the quoted series opens a clause, in order,
+    at most :data:`QUOTED_SERIES_WINDOW` characters after the series. Each item
+    runs from its key word to the next one (the last to its clause end).
+    """
+    out = []
+    for m in RE_QUOTED_SERIES.finditer(text):
+        members = m.group("members").split("、")
+        pos, limit, starts = m.end(), m.end() + QUOTED_SERIES_WINDOW, []
+        for word in members:
+            at = text.find(word, pos, limit)
+            while at >= 0 and text[at - 1] not in "，。；：\n":
+                at = text.find(word, at + 1, limit)
+            if at < 0:
+                break
+            starts.append(at)
+            pos = at + len(word)
+        if len(starts) != len(members):
+            continue
+        last = RE_CLAUSE_START.search(text, starts[-1])
+        ends = [_strip_end(text, a, b - 1) for a, b in zip(starts, starts[1:], strict=False)]
+        ends.append(last.start() if last is not None else len(text))
+        items = [(a, e, a + len(w)) for a, e, w in zip(starts, ends, members, strict=True)]
+        value = parse_chinese_numeral(m.group("count"))
+        core_start = m.start()
+        announced = float(value) if value is not None else np.nan
+        out.append((_Announcement(_clause_start(text, core_start), core_start, m.end(), announced, "quoted series", "label"),
+                    _Delivery("series", -1, items)))
+    return out
+
+
+def _label_end(text: str, start: int) -> int:
+    """End of the last labelled item: the next blank-free stretch of paragraphs up to a heading-like line."""
+    pos = text.find("\n", start)
+    if pos < 0:
+        return len(text)
+    # the item runs over the paragraphs that follow until a marked line or the text end
+    nxt = RE_MARKED_LINE_ANYWHERE.search(text, pos)
+    return nxt.start() if nxt is not None else len(text)
+
+
+RE_MARKED_LINE_ANYWHERE = re.compile(rf"(?<=\n)(?:[{NUMERAL}]{{1,3}}、|（[{NUMERAL}]{{1,3}}）)")
 
 
 # ---------------------------------------------------------------------------
@@ -1216,8 +1436,8 @@ def find_formulas_in_text(text: str, doc_id: str = "", headings: pd.DataFrame | 
     Examples
     --------
     >>> spans = find_formulas_in_text("要求做到三点：一是抓实抓好，二是稳中求进，三是一镇一业、一村一品。", doc_id="d")
-    >>> spans[["kind", "text"]].head(3).values.tolist()
-    [['announced_structure', '要求做到三点：一是抓实抓好，二是稳中求进，三是一镇一业、一村一品。'], ['enumeration', '一是抓实抓好，二是稳中求进，三是一镇一业、一村一品。'], ['enumeration_item', '一是抓实抓好，']]
+    >>> spans[["kind", "text"]].head(4).values.tolist()
+    [['announced_structure', '要求做到三点：一是抓实抓好，二是稳中求进，三是一镇一业、一村一品。'], ['enumeration', '一是抓实抓好，二是稳中求进，三是一镇一业、一村一品。'], ['announced_item', '一是抓实抓好，'], ['enumeration_item', '一是抓实抓好，']]
     """
     return _frame(_formula_rows(text, doc_id, headings))
 
@@ -1254,63 +1474,7 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
         rows.append(_row(text, doc_id, s, e, "parallelism", id=run_ids[i], n_items=len(run.units),
                          shared=run.shared, pattern=run.mode, level=run.level, core_start=s, core_end=core_end))
 
-    announcements = _scan_announcements(text)
-    linked: dict[tuple[int, int], dict[str, Any]] = {}
-    n_announced = 0
-    for a in announcements:
-        link = _link(text, a, lists, run_spans)
-        if link is None:
-            if not a.strong:
-                continue
-            end, found, target = a.core_end, 0, None
-        else:
-            kind, index, found = link
-            if a.mode == "quoted" and a.announced != found:
-                continue
-            if kind == 0:
-                end, target = lists[index].end, list_ids[index]
-            elif kind == 2:
-                line_end = text.find("\n", index)
-                end, target = (line_end if line_end >= 0 else len(text)), None
-            else:
-                end, target = run_spans[index][1], run_ids[index]
-        if not a.strong and np.isnan(a.announced) and link is None:
-            continue
-        key = (0, 0) if link is None else (link[0], link[1])
-        if link is not None and key in linked:
-            # two announcements of one list (提几点意见。讲三句话。): one structure
-            previous = linked[key]
-            if np.isnan(previous["announced"]) and not np.isnan(a.announced):
-                previous["announced"] = a.announced
-                previous["pattern"] = a.unit
-                previous["agree"] = bool(a.announced == previous["found"])
-            continue
-        n_announced += 1
-        row = _row(text, doc_id, a.start, max(end, a.core_end), "announced_structure", id=f"{prefix}A{n_announced}",
-                   linked=target, announced=a.announced, found=found,
-                   agree=None if np.isnan(a.announced) else bool(a.announced == found),
-                   pattern=a.unit, core_start=a.core_start, core_end=a.core_end)
-        rows.append(row)
-        if link is not None:
-            linked[key] = row
-
-    # lists introduced by the sentence right before them (以下…： / 两个方面考虑： / 作如下说明。)
-    for index, lst in enumerate(lists):
-        if (0, index) in linked:
-            continue
-        found_before = _announcement_before(text, lst.start)
-        if found_before is None:
-            continue
-        core_start, core_end, announced, quoted = found_before
-        if quoted and announced != len(lst.markers):
-            continue
-        n_announced += 1
-        row = _row(text, doc_id, _clause_start(text, core_start), lst.end, "announced_structure",
-                   id=f"{prefix}A{n_announced}", linked=list_ids[index], announced=announced,
-                   found=len(lst.markers), agree=None if np.isnan(announced) else bool(announced == len(lst.markers)),
-                   pattern="before", core_start=core_start, core_end=core_end)
-        rows.append(row)
-        linked[(0, index)] = row
+    rows.extend(_announcement_rows(text, doc_id, prefix, lists, list_ids, runs, run_ids, sorted(heading_starts)))
 
     template_counts: dict[str, int] = {}
     for s, e, kind, pattern, n_items in _set_patterns(text):
@@ -1324,6 +1488,91 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
         row["text"] = text[row["start"] : row["end"]]
     order = {k: i for i, k in enumerate(FORMULA_KINDS)}
     rows.sort(key=lambda r: (r["start"], -r["end"], order[r["kind"]]))
+    return rows
+
+
+def _announcement_rows(
+    text: str, doc_id: str, prefix: str, lists: list[_List], list_ids: list[str], runs: list[_Run],
+    run_ids: list[str], heading_starts: list[int],
+) -> list[dict[str, Any]]:
+    """Rows of announced structures and of the items each one delivers."""
+    stops = sorted(
+        set(heading_starts)
+        | {m.start() for m in RE_BARE_HEADING.finditer(text)}
+        | {k.start for lst in lists if lst.family in HEADING_FAMILIES for k in lst.markers if k.block}
+    )
+    run_spans = [(r.units[0][0], r.units[-1][1], len(r.units)) for r in runs]
+    found: list[tuple[_Announcement, _Delivery | None]] = []
+    for a in _scan_announcements(text):
+        delivery = _link(text, a, lists, run_spans, stops)
+        if delivery is not None and delivery.mode == "run":
+            delivery.items = [(us, ue, us) for us, ue in runs[delivery.index].units]
+        found.append((a, delivery))
+    found += _label_announcements(text) + _quoted_series_announcements(text)
+    found.sort(key=lambda pair: pair[0].core_start)
+
+    out: list[tuple[dict[str, Any], _Delivery | None]] = []
+    by_target: dict[tuple[str, int], dict[str, Any]] = {}
+
+    def target_key(delivery: _Delivery) -> tuple[str, int]:
+        return (delivery.mode, delivery.index if delivery.index >= 0 else delivery.items[0][0])
+
+    def add(a: _Announcement, delivery: _Delivery | None, pattern: str) -> None:
+        n_found = 0 if delivery is None else len(delivery.items)
+        end = a.core_end if delivery is None else max(delivery.end, a.core_end)
+        target = None
+        if delivery is not None and delivery.mode == "list":
+            target = list_ids[delivery.index]
+        elif delivery is not None and delivery.mode == "run":
+            target = run_ids[delivery.index]
+        row = _row(text, doc_id, a.start, end, "announced_structure", linked=target, announced=a.announced,
+                   found=n_found, n_items=n_found, agree=None if np.isnan(a.announced) else bool(a.announced == n_found),
+                   pattern=pattern, level=None if delivery is None else delivery.mode,
+                   core_start=a.core_start, core_end=a.core_end)
+        out.append((row, delivery))
+        if delivery is not None:
+            by_target[target_key(delivery)] = row
+
+    for a, delivery in found:
+        if delivery is None:
+            if a.strong:
+                add(a, None, a.unit)
+            continue
+        if a.mode == "quoted" and a.announced != len(delivery.items):
+            continue
+        previous = by_target.get(target_key(delivery))
+        if previous is not None:
+            # two announcements of one list (提几点意见。讲三句话。): one structure
+            if np.isnan(previous["announced"]) and not np.isnan(a.announced):
+                previous["announced"] = a.announced
+                previous["pattern"] = a.unit
+                previous["agree"] = bool(a.announced == previous["found"])
+            continue
+        add(a, delivery, a.unit)
+
+    # lists introduced by the sentence right before them (以下…： / 两个方面考虑： / 作如下说明。)
+    for index, lst in enumerate(lists):
+        if ("list", index) in by_target:
+            continue
+        before = _announcement_before(text, lst.start)
+        if before is None:
+            continue
+        core_start, core_end, announced, quoted = before
+        if quoted and announced != len(lst.markers):
+            continue
+        a = _Announcement(_clause_start(text, core_start), core_start, core_end, announced, "", "before")
+        add(a, _Delivery("list", index, [(k.start, e, k.end) for k, e in zip(lst.markers, lst.ends, strict=True)]), "before")
+
+    out.sort(key=lambda pair: (pair[0]["start"], pair[0]["core_start"]))
+    rows: list[dict[str, Any]] = []
+    for n, (row, delivery) in enumerate(out, start=1):
+        row["id"] = f"{prefix}A{n}"
+        rows.append(row)
+        if delivery is None:
+            continue
+        for j, (s, e, core_end) in enumerate(delivery.items, start=1):
+            rows.append(_row(text, doc_id, s, e, "announced_item", id=f"{row['id']}.{j}", parent=row["id"],
+                             item=j, linked=row["linked"], level=delivery.mode, core_start=s, core_end=core_end))
     return rows
 
 
@@ -1468,15 +1717,19 @@ def rate_formulaicity(corpus: Any, spans: pd.DataFrame | None = None) -> pd.Data
     DataFrame
         One row per document: ``doc_id``, ``characters`` (counted characters),
         ``formulaic_characters``, ``formulaicity`` (their ratio), and for each
-        part in :data:`FORMULAICITY_PARTS` the counted characters of that part's
-        cores (``characters_<part>``) and its share (``share_<part>``). Parts
-        overlap (a template inside a parallel run), so they need not add up.
+        part in :data:`FORMULAICITY_PARTS` the counted characters of that part
+        (``characters_<part>``) and its share (``share_<part>``). The parts are
+        disjoint: a character covered by the cores of several kinds (a template
+        inside a parallel run, a list marker inside an announced item) counts
+        once, for the first of them in :data:`FORMULAICITY_PARTS` order, so the
+        ``characters_<part>`` add up to ``formulaic_characters`` and the
+        ``share_<part>`` to ``formulaicity``.
 
     Examples
     --------
     >>> table = rate_formulaicity({"a": "要抓实抓好，要稳中求进，要一镇一业、一村一品。"})
-    >>> table[["characters", "formulaic_characters", "characters_reduplication"]].values.tolist()
-    [[19, 19, 4]]
+    >>> table[["characters", "formulaic_characters", "characters_reduplication", "characters_template", "characters_parallelism"]].values.tolist()
+    [[19, 19, 4, 12, 3]]
     """
     documents = list(_documents(corpus))
     if spans is None:
@@ -1492,17 +1745,19 @@ def rate_formulaicity(corpus: Any, spans: pd.DataFrame | None = None) -> pd.Data
         parts: dict[str, list[tuple[int, int]]] = {p: [] for p in FORMULAICITY_PARTS}
         if group is not None:
             for kind, s, e in zip(group["kind"], group["core_start"], group["core_end"], strict=True):
-                part = "enumeration" if kind == "enumeration_item" else kind
-                if part in parts and e > s:
+                part = _PART_OF_KIND.get(kind)
+                if part is not None and e > s:
                     parts[part].append((int(s), int(e)))
-        every: list[tuple[int, int]] = []
-        for part, intervals in parts.items():
-            _, merged = _union_length(intervals)
-            chars = int(sum(cum[e] - cum[s] for s, e in merged))
-            row[f"characters_{part}"] = chars
-            every.extend(merged)
-        _, merged = _union_length(every)
-        formulaic = int(sum(cum[e] - cum[s] for s, e in merged))
+        # each character belongs to the first part (in FORMULAICITY_PARTS order) whose cores cover it
+        owner = np.full(len(document.text), -1, dtype=np.int8)
+        for number in range(len(FORMULAICITY_PARTS) - 1, -1, -1):
+            for s, e in _union_length(parts[FORMULAICITY_PARTS[number]])[1]:
+                owner[s:e] = number
+        counted = np.diff(cum).astype(bool)
+        owners = owner[counted]
+        for number, part in enumerate(FORMULAICITY_PARTS):
+            row[f"characters_{part}"] = int(np.count_nonzero(owners == number))
+        formulaic = int(np.count_nonzero(owners >= 0))
         row["formulaic_characters"] = formulaic
         row["formulaicity"] = formulaic / total if total else np.nan
         for part in FORMULAICITY_PARTS:
@@ -1580,7 +1835,7 @@ RE_WHITESPACE = re.compile(r"\s+")
 GOLD_TOLERANCE = 8
 _GOLD_TO_PRED = {
     "announced_structure": ("announced_structure",),
-    "announced_item": ("enumeration_item",),
+    "announced_item": ("announced_item", "enumeration_item"),
     "enumeration": ("enumeration",),
     "parallelism": ("parallelism",),
 }
@@ -1749,12 +2004,15 @@ def find_enumerations(corpus: Any) -> pd.DataFrame:
 
 
 def find_announced_structures(corpus: Any) -> pd.DataFrame:
-    """Announcements with a count, linked to the items that follow.
+    """Announcements with a count, and the items they deliver (kinds ``announced_structure``, ``announced_item``).
 
-    >>> find_announced_structures({"d": "我讲三句话：第一句话，抓落实。第二句话，强作风。"})[["announced", "found", "agree"]].values.tolist()
-    [[3.0, 2, False]]
+    >>> found = find_announced_structures({"d": "我讲三句话：第一句话，抓落实。第二句话，强作风。"})
+    >>> found[["kind", "announced", "found", "agree"]].values.tolist()[0]
+    ['announced_structure', 3.0, 2, False]
+    >>> found.loc[found["kind"] == "announced_item", "text"].tolist()
+    ['第一句话，抓落实。', '第二句话，强作风。']
     """
-    return find_formulas(corpus, kinds=["announced_structure"])
+    return find_formulas(corpus, kinds=["announced_structure", "announced_item"])
 
 
 def find_parallelism(corpus: Any) -> pd.DataFrame:
