@@ -10,6 +10,7 @@ import pytest
 
 from tifa.lexicon import (
     LEXICON_COLUMNS,
+    LEXICON_KINDS,
     LexiconError,
     LexiconMatcher,
     find_lexicon_terms,
@@ -188,6 +189,27 @@ def test_user_dictionary_that_fails_to_load_raises(tmp_path, tokenizer_with_lexi
     fresh.initialize()
     with pytest.raises(LexiconError, match="still split"):
         load_user_dictionary(fresh, zero)
+
+
+def test_lexicon_kinds(lexicon, tmp_path):
+    assert set(lexicon["kind"]) == set(LEXICON_KINDS)
+    kind = lexicon.set_index("term")["kind"]
+    assert kind["四个意识"] == kind["一国两制"] == kind["千万工程"] == "numbered_formula"
+    assert kind["放管服"] == kind["最多跑一次"] == "slogan"
+    assert kind["河长制"] == kind["九二共识"] == "term"  # a system's name; 九二 is the year 1992
+    assert kind["南水北调"] == kind["互联网+"] == "programme"
+    # every row of the numbered_formula category is a numbered formula, except plan names in words
+    numbered = lexicon[lexicon["category"] == "numbered_formula"]
+    assert (numbered["kind"] == "numbered_formula").mean() > 0.9
+    # a file without the column: kinds come from the categories
+    own = tmp_path / "own.csv"
+    lexicon.drop(columns="kind").head(3).to_csv(own, index=False)
+    assert load_lexicon(own)["kind"].tolist() == ["slogan", "slogan", "slogan"]
+    bad = lexicon.head(2).copy()
+    bad["kind"] = ["slogan", "motto"]
+    bad.to_csv(tmp_path / "bad.csv", index=False)
+    with pytest.raises(LexiconError, match="unknown kind on line"):
+        load_lexicon(tmp_path / "bad.csv")
 
 
 def test_lexicon_errors(tmp_path):

@@ -12,6 +12,14 @@ columns
     ``guiding_thought``, ``strategy``, ``policy``, ``reform``, ``economy``,
     ``campaign``, ``numbered_formula``, ``party_building``, ``governance``,
     ``ecology``, ``social``, ``security``, ``diplomacy`` or ``ideology``.
+``kind``
+    What the formulation is, in the kinds of :mod:`tifa.slogans`:
+    ``numbered_formula`` (a numeral counts its items: 四个意识, 一国两制,
+    千万工程), ``slogan`` (a watchword: 放管服, 最多跑一次), ``programme`` (a
+    named campaign, project or plan: 互联网+, 南水北调, 厕所革命) or ``term``
+    (a label, an institution, a concept: 河长制, 僵尸企业, 数字经济,
+    九二共识). Optional when reading another file: a missing or empty cell
+    is derived from ``category`` (:func:`default_kind`).
 ``level``
     ``national`` for every row of the shipped file.
 ``first_year``
@@ -64,6 +72,7 @@ LEXICON_COLUMNS = (
     "term",
     "normalized",
     "category",
+    "kind",
     "level",
     "first_year",
     "source",
@@ -71,6 +80,10 @@ LEXICON_COLUMNS = (
     "note",
 )
 NATIONAL_SOURCE_PREFIX = "cn-national-gwr-"
+#: Columns that a lexicon file may leave out (they are derived on reading).
+OPTIONAL_COLUMNS = frozenset({"kind"})
+#: Kinds a lexicon row may take.
+LEXICON_KINDS = ("numbered_formula", "slogan", "programme", "term")
 
 #: Characters that jieba keeps inside one block; a user-dictionary word made of
 #: anything else (for example ``、``) can never come out as one token.
@@ -119,13 +132,22 @@ def _read_lexicon(path: str) -> pd.DataFrame:
         table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     except FileNotFoundError as error:
         raise LexiconError(f"{path}: lexicon file not found") from error
-    missing = [c for c in LEXICON_COLUMNS if c not in table.columns]
+    missing = [c for c in LEXICON_COLUMNS if c not in table.columns and c not in OPTIONAL_COLUMNS]
     if missing:
         raise LexiconError(
             f"{path}: lexicon is missing the column(s) {', '.join(missing)}; "
             f"expected {', '.join(LEXICON_COLUMNS)}"
         )
+    if "kind" not in table.columns:
+        table["kind"] = ""
     table = table[list(LEXICON_COLUMNS)].copy()
+    table["kind"] = [k.strip() or default_kind(c) for k, c in zip(table["kind"], table["category"], strict=True)]
+    wrong = ~table["kind"].isin(LEXICON_KINDS)
+    if wrong.any():
+        rows = ", ".join(str(i + 2) for i in table.index[wrong])
+        raise LexiconError(
+            f"{path}: unknown kind on line(s) {rows}; use one of {', '.join(LEXICON_KINDS)} or leave it empty"
+        )
     empty = table["term"].str.strip() == ""
     if empty.any():
         rows = ", ".join(str(i + 2) for i in table.index[empty])
@@ -133,6 +155,22 @@ def _read_lexicon(path: str) -> pd.DataFrame:
     table.loc[table["normalized"] == "", "normalized"] = table["term"]
     table["first_year"] = pd.to_numeric(table["first_year"], errors="coerce").astype("Int64")
     return table
+
+
+def default_kind(category: str) -> str:
+    """The kind a lexicon row takes when its ``kind`` cell is empty.
+
+    ``numbered_formula`` rows are numbered formulas, ``campaign`` rows are
+    programmes, every other category is a slogan.
+
+    >>> default_kind("campaign"), default_kind("reform")
+    ('programme', 'slogan')
+    """
+    if category == "numbered_formula":
+        return "numbered_formula"
+    if category == "campaign":
+        return "programme"
+    return "slogan"
 
 
 def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
@@ -148,13 +186,15 @@ def load_lexicon(path: str | Path | None = None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         One row per formulation with the columns ``term, normalized, category,
-        level, first_year, source, variants, note``; ``first_year`` is a
-        nullable integer, empty ``normalized`` cells are filled with ``term``.
+        kind, level, first_year, source, variants, note``; ``first_year`` is a
+        nullable integer, empty ``normalized`` cells are filled with ``term``,
+        empty ``kind`` cells with :func:`default_kind` of the category.
 
     Raises
     ------
     LexiconError
-        When the file is missing, lacks a column or has an empty term.
+        When the file is missing, lacks a column, has an empty term or an
+        unknown kind.
 
     Examples
     --------

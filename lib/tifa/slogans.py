@@ -58,7 +58,7 @@ import numpy as np
 import pandas as pd
 
 from tifa.errors import check_option
-from tifa.lexicon import default_matcher, load_lexicon, normalized_forms
+from tifa.lexicon import default_kind, default_matcher, load_lexicon, normalized_forms
 from tifa.measures import count_characters, rate_per_10k
 
 __all__ = [
@@ -117,42 +117,95 @@ RE_QUOTE: re.Pattern[str] = re.compile(r"“([^“”\n]{1,150})”|‘([^‘’
 RE_INNER_QUOTE: re.Pattern[str] = re.compile(r"‘([^‘’\n]{1,60})’")
 #: What may stand between two items of one run of quotes (“甲”“乙”和“丙”).
 RE_RUN_JOINER: re.Pattern[str] = re.compile(r"(?:、|，|和|及|与|以及)?(?=[“‘])")
-#: Reported speech: sentence punctuation, or a pronoun of the speaker.
-RE_SPEECH_CONTENT: re.Pattern[str] = re.compile(r"[。！？!?]|我们|我|你们|你|咱们|大家")
-#: A verb of saying just before the opening quote.
+#: Reported speech inside the item: sentence punctuation, or a pronoun of the speaker.
+RE_SPEECH_CONTENT: re.Pattern[str] = re.compile(r"[。！？!?；;…]|我们|(?<!自)我|你们|你|咱们|大家")
+#: A verb of saying just before the opening quote (指出：“…”, 俗话说“…”, 嘱托我们“…”).
 RE_SPEECH_LEFT: re.Pattern[str] = re.compile(
-    r"(?:指出|强调|说|表示|认为|讲|寄语|称|写道|提出|说道|所说|坦言|感慨|告诉|嘱托|强调指出)[：:，,]?$"
+    r"(?:(?:指出|强调|说|表示|认为|讲|寄语|称|写道|说道|所说|坦言|感慨|告诉|叮嘱|告诫|常言道|古人云|俗话说|常说|说过|讲过|"
+    r"所讲|号召)(?:的|了|过)?[：:，,]?|(?:要求|希望|嘱托|嘱咐|勉励|鼓励)(?:我们|大家|全省|全市|全区)[：:，,]?)$"
 )
 #: A colon right before the opening quote: reported speech when the item is long.
 RE_COLON_LEFT: re.Pattern[str] = re.compile(r"[：:]$")
-#: Words after a quote (or ending it) that make the item a named programme.
-RE_PROGRAMME_RIGHT: re.Pattern[str] = re.compile(
-    r"^(?:[一二三四五六七八九十两]{1,3}[项个大])?"
-    r"(?:系列)?(?:专项)?(?:工程|行动计划|行动|计划|品牌|活动|攻坚战|攻坚|专项行动|示范工程|项目|创建|赛事|年活动)"
+#: A copula or modal inside the item: a sentence with its subject (“安源不争先就是落后”).
+RE_SENTENCE_CONTENT: re.Pattern[str] = re.compile(
+    r"就是|才是|不是|也是|更是|还是|都是|总是|也要|更要|都要|就要|才能|就能|就会|越来越|渐行渐远|宁可|与其|而是|不如"
 )
-RE_PROGRAMME_END: re.Pattern[str] = re.compile(r"(?:工程|行动|计划|品牌|活动|攻坚战|攻坚年|专项行动|行动方案)$")
-#: Words after a quote that make the item a slogan (a formulation named as such).
-RE_SLOGAN_RIGHT: re.Pattern[str] = re.compile(
-    r"^(?:的)?(?:重要)?(?:要求|理念|战略|方针|原则|精神|思路|目标|定位|导向|遵循|工作要求|发展理念|改革|理论|"
-    r"思想|路线|方略|格局|布局|总基调|基本方略|重要论述|标准|模式|机制|工作法|工作机制|制度|体系|政策|"
-    r"总体要求|发展战略|发展思路|战略部署|部署|总目标|奋斗目标|新格局|建设|任务|工作|改革试点|试点)"
+#: Before the item, a figure of speech announced (是一场“年中大考”, 犹如“…”).
+RE_FIGURE_LEFT: re.Pattern[str] = re.compile(r"(?:是一场|是一次|是一道|是一张|当作|当成|视为|看作|比作|喻为|犹如|好比|如同|就像|堪称)$")
+#: A contrast of two quoted items: 把“规划图”变成“施工图”, 变“被动”为“主动”, 从“有没有”到“好不好”.
+RE_CONTRAST_FIRST_LEFT: re.Pattern[str] = re.compile(r"(?:把|将|让|使|变|化|从|由)$")
+RE_CONTRAST_FIRST_RIGHT: re.Pattern[str] = re.compile(r"^(?:变成|变为|转变为|转化为|转为|成为|化为|为|到|向|变)“")
+RE_CONTRAST_SECOND_LEFT: re.Pattern[str] = re.compile(
+    r"(?:把|将|让|使|变|化|从|由)“[^“”]{1,20}”(?:变成|变为|转变为|转化为|转为|成为|化为|为|到|向|变)$"
 )
-#: Words after a quote that make the item a term (titles, names of things).
-RE_TERM_RIGHT: re.Pattern[str] = re.compile(
-    r"^(?:称号|荣誉称号|证书|热线|牌|奖|称|字号|号|[^，。；、\n]{0,6}?(?:平台|示范片区|示范带|片区|基地|网络平台|"
-    r"园区|产业园|商圈|街区|栏目|专栏|门诊|班列|驿站|之家|书屋|频道|文化节|旅游节|博览会|展会|专班|景区|服务站|"
-    r"工作站|消费券)(?![^，。；、\n]{0,2}(?:方针|理念|战略|格局|要求)))"
+#: After the item, 的 and a noun of feeling, time or state (“…”的紧迫感, “…”的关键期) or of an utterance.
+RE_STATE_RIGHT: re.Pattern[str] = re.compile(
+    r"^的[^，。；、“”\n]{0,3}?(?:感|关键期|时期|阶段|境界|境地|窘境|局面|状态|感觉|心态|指示|讲话|名言|论断)"
 )
+#: Before the item, a negation (不搞“大水漫灌”, 决不能“新官不理旧账”): a figure, not a watchword.
+RE_NEGATED_LEFT: re.Pattern[str] = re.compile(
+    r"(?:不搞|不能搞|不要搞|不能|不可|不得|不再|决不|绝不|不让|避免|防止|杜绝|摒弃|力戒|告别|拒绝|谨防|严防)$"
+)
+#: Before the item, fighting it (遏制“台独”, 处置“僵尸企业”), or after it, 现象/问题: the label of a problem.
+RE_OPPOSED_LEFT: re.Pattern[str] = re.compile(
+    r"(?:反对|遏制|处置|严禁|禁止|查处|打击|整治|纠治|克服|消除|根治|惩治|严惩|清理|化解|解决|治理|整顿)$"
+)
+RE_PROBLEM_RIGHT: re.Pattern[str] = re.compile(r"^(?:的)?(?:现象|问题|行为|思潮|乱象|顽疾|分裂|倾向)")
+#: Before the item, a verb of upholding (坚持“…”, 树牢“…”, 践行“…”): the item is a watchword.
+RE_UPHOLD_LEFT: re.Pattern[str] = re.compile(
+    r"(?:坚持|树牢|树立|坚定|做到|践行|贯彻|弘扬|牢记|秉持|秉承|倡导|领会|恪守|永葆|发扬|遵循|落实|把握|坚守|传承|心怀|奉行)"
+    r"(?:好|了|着)?$"
+)
+#: Before the item, an award won (获评“…”, 荣获“…”, 创成“…”): the item is a title.
+RE_TITLE_LEFT: re.Pattern[str] = re.compile(r"(?:获评|荣获|获得|评为|评选为|入选|创成|创建为|命名为|授予|摘得|认定为|争创)$")
+#: Heads of the noun phrase after the item (looked for within eight characters, before any
+#: punctuation; the nearest one decides): the item names a programme, a term or a slogan.
+_PROGRAMME_HEADS = (
+    "工程", "行动计划", "行动方案", "行动", "计划", "品牌", "活动", "专项行动", "攻坚行动", "攻坚战", "主题教育",
+    "学习教育", "专题教育", "赛事", "大赛", "论坛", "峰会", "博览会", "展会", "文化节", "旅游节", "艺术节",
+    "消费节", "购物节", "平台", "示范带", "直通车", "书屋", "专线", "系列", "推介会", "IP",
+)
+_TERM_HEADS = (
+    "称号", "荣誉", "证书", "热线", "奖", "字号", "等次", "等级", "创建", "企业", "制度", "模式", "机制", "体制",
+    "现象", "问题", "效应", "标准", "认证", "标识", "商标", "品种", "指数", "号(?!召)", "门诊", "班列", "驿站",
+    "之家", "栏目", "专栏", "频道", "景区", "街区", "商圈", "服务站", "工作站", "消费券", "产品", "产业园",
+)
+_SLOGAN_HEADS = (
+    "战略", "理念", "要求", "精神", "方针", "原则", "思路", "目标", "定位", "导向", "路线", "总基调", "方略",
+    "思想", "论述", "使命", "担当", "作风", "劲头", "干劲", "格局", "布局", "遵循", "口号", "发展观", "改革",
+)
+RE_RIGHT_HEAD: re.Pattern[str] = re.compile(
+    r"^[^，。；：、“”‘’（）()\n]{0,8}?(?:(?P<programme>"
+    + "|".join(_PROGRAMME_HEADS)
+    + r")|(?P<term>"
+    + "|".join(_TERM_HEADS)
+    + r")|(?P<slogan>"
+    + "|".join(_SLOGAN_HEADS)
+    + "))"
+)
+#: Ends of items that name a programme (…工程, …行动, 美丽乡村2025) or a title (…之乡, …示范村).
+RE_PROGRAMME_END: re.Pattern[str] = re.compile(
+    r"(?:工程|行动|计划|品牌|活动|攻坚战|攻坚年|专项行动|行动方案|大赛|论坛|(?<!\d)20[1-5]\d)$"
+)
+RE_TITLE_END: re.Pattern[str] = re.compile(
+    r"(?:之乡|示范[村镇县市区校户]|卫生[镇乡县城市]|卫生乡镇|文明[城市村镇]|百强[县镇村]|[村镇县市区校院]（[^）]{1,6}）|医院|学校)$"
+)
+#: “互联网+”-style items: the national 互联网+ action plans are programmes, other “A+B” are model labels.
+RE_PLUS_PROGRAMME: re.Pattern[str] = re.compile(r"^(?:互联网|人工智能|智能|AI|数字|机器人)\+|\+$")
+#: Redactions and placeholders in quotes.
+RE_REDACTED: re.Pattern[str] = re.compile(r"^[X×*]+[^X×*]{0,2}$")
+#: What follows a redacted numbered formula (“XX”战略, “X”产业体系, “XX”产业振兴战).
+RE_REDACTED_FORMULA_RIGHT: re.Pattern[str] = re.compile(r"^[^，。；、“”\n]{0,6}?(?:战略|体系|战|工程|行动|计划|布局)")
+#: Dates of events written as codes: “7·17”, “1·24”.
+RE_EVENT_DATE: re.Pattern[str] = re.compile(r"^\d{1,2}[·.]\d{1,2}$")
+#: Single-character watchwords: “闯”的精神, 一个“公”字.
+RE_VIRTUE_RIGHT: re.Pattern[str] = re.compile(r"^(?:的(?:精神|劲头|作风|干劲|品格|品质)|字(?![号]))")
 #: Last characters of nominal items (things, places, titles) — terms.
 RE_NOMINAL_END: re.Pattern[str] = re.compile(
     r"[网路图会题战案门眼单力区链园屋吧道站所馆车牌圈岛库仓城镇乡村校品业类型式感风性率度费金券包号码卡人家"
     r"员师客者子儿头窗口台场厅室楼院点位标员盘底色体局墙山河湖江海树林田线桥器机灯脑星王字街泉书艺迹事学宝花"
     r"节展赛片带廊珠湾港谷法菜味餐酒茶米药车船路径族群团帮社会展馆苑园]$"
 )
-#: Redactions and placeholders in quotes.
-RE_REDACTED: re.Pattern[str] = re.compile(r"^[X×*]+[^X×*]{0,2}$")
-#: Dates of events written as codes: “7·17”, “1·24”.
-RE_EVENT_DATE: re.Pattern[str] = re.compile(r"^\d{1,2}[·.]\d{1,2}$")
 
 # --------------------------------------------------------------------------
 # Numbered formulas
@@ -496,42 +549,77 @@ DISTRIBUTIVE_UNITS = frozenset("村镇县乡市区校企岛户人业园村院所
 # --------------------------------------------------------------------------
 # Classification of quoted items
 # --------------------------------------------------------------------------
-def classify_quoted(content: str, left: str = "", right: str = "", *, in_lexicon: bool = False,
-                    lexicon_category: str = "") -> tuple[str, Numbered | None]:
+def classify_quoted(
+    content: str,
+    left: str = "",
+    right: str = "",
+    *,
+    in_lexicon: bool = False,
+    lexicon_category: str = "",
+    lexicon_kind: str = "",
+) -> tuple[str, Numbered | None]:
     """Give a quoted item its kind.
 
-    Rules, first match wins:
+    The rules look at the item itself, at what stands before the opening
+    quote (``left``) and after the closing one (``right``); first match wins.
 
-    1. a numbered formula (:func:`numbered_formula`) → ``numbered_formula``;
-    2. redactions (“XX”), event dates (“7·17”) → ``term``;
-    3. sentence punctuation or a pronoun of the speaker inside, a verb of
-       saying right before, more than 30 characters without a 、-list, or a
-       colon right before an item of ten characters or with a comma →
-       ``quotation``;
-    4. a lexicon term → ``programme`` for campaigns, ``slogan`` otherwise;
-    5. ending with, or followed by, 工程/行动/计划/品牌/活动… → ``programme``;
-    6. parallel clauses (、 or ， inside) → ``slogan``;
-    7. followed by 称号/证书/热线/平台/基地… (the name of a thing) → ``term``;
-    8. followed by 要求/理念/战略/方针/改革/机制/建设… → ``slogan``;
-    9. one to three characters, or one word of jieba's dictionary (idioms
-       included: “将心比心”) → ``term``;
-    10. opening with a verb or adverb (by the dictionary's tags, or 不/要/
-        抓/推…) → ``slogan`` (“提升中心城区魅力”);
-    11. ending with a noun → ``term`` (“城市家具”), with another word →
-        ``slogan``; without a dictionary word at the end, a nominal last
-        character (网, 路, 图, 村…) → ``term``, else ``slogan``.
+    1. **Numbered formulas**: a numbered formula (:func:`numbered_formula`) or
+       a lexicon row of that kind → ``numbered_formula``.
+    2. **Lexicon**: a formulation of the lexicon takes the lexicon's kind
+       (:func:`tifa.lexicon.load_lexicon`, column ``kind``), except that a
+       programme head after it makes it a programme (“菜篮子”工程).
+    3. **Redactions**: “XX” before 战略/体系/…战/工程 → ``numbered_formula``
+       (a redacted formula), other redactions and event dates (“7·17”) →
+       ``term``; an item that contains a numbered formula (“三区同振、城乡融合”,
+       “百县千镇万村高质量发展工程”) → ``numbered_formula``.
+    4. **Quotations** (reported speech, sayings, figures of speech):
+       sentence punctuation or a pronoun of the speaker inside; a verb of
+       saying before (指出、俗话说、嘱托我们); more than 30 characters without a
+       、-list; a colon before an item of ten characters or with a comma;
+       clauses joined by ， (unless each has at most four characters, the
+       shape of a watchword); a copula or modal inside (就是, 也要, 越来越:
+       a sentence with its subject); a figure announced before (是一场, 犹如)
+       or a state described after (“…”的紧迫感, “…”的关键期); a contrast of
+       two quoted items (把“规划图”变成“施工图”, 变“被动”为“主动”); a negation
+       before (不搞, 决不能, 避免).
+    5. **Problems**: fought before (遏制, 处置, 整治, 克服) or named as a
+       problem after (现象, 问题) → ``term``.
+    6. **Programmes and titles**: the head of the noun phrase after the item
+       (:data:`RE_RIGHT_HEAD`, the nearest of 工程/行动/计划/品牌/活动/平台…,
+       称号/奖/创建/企业/制度/模式/机制…, 战略/理念/要求/精神/改革…) or the
+       item's own end (…工程, …行动, 美丽乡村2025) names a programme →
+       ``programme``; a title (…之乡, …示范村, 获评“…”) → ``term``;
+       “互联网+”, “人工智能+” and other open “X+” → ``programme``, other
+       “A+B” model labels → ``term``; a term head after the item, or a name
+       of a system (…制) → ``term``.
+    7. **Watchwords**: parallel parts joined by 、 or ， → ``slogan``; a
+       slogan head after the item, or a verb of upholding before it (坚持,
+       树牢, 践行, 落实) → ``slogan``.
+    8. **Form**: one character → ``slogan`` as a virtue (“闯”的精神, 一个“公”字),
+       ``quotation`` as wordplay (战“疫”, “精”力: the character makes a word
+       with its neighbour), ``term`` otherwise (立足于“防”); a word of the
+       general dictionary (“防护网”, “压舱石”, “将心比心”: everyday words in
+       quotes are used as figures) → ``quotation``; three characters opening
+       with a verb (“防返贫”, “想干事”) → ``slogan``, other short items →
+       ``term``; a phrase opening with a verb or adverb (“提升中心城区魅力”)
+       → ``slogan``; ending with a noun (“城市家具”) → ``term``; otherwise a
+       nominal last character (网, 路, 村…) → ``term``, else ``slogan``.
 
     Parameters
     ----------
     content : str
         The item without its quote marks.
     left, right : str
-        A few characters before the opening quote and after the closing quote
-        (after the whole run of consecutive quotes).
+        Characters before the opening quote (before the first item of a run
+        of consecutive quotes) and after the closing quote (after the whole
+        run).
     in_lexicon : bool
         Whether the item is a lexicon formulation.
     lexicon_category : str
-        Its lexicon category, if any.
+        Its lexicon category, if any (gives the kind when ``lexicon_kind``
+        is empty).
+    lexicon_kind : str
+        Its lexicon kind, if any.
 
     Returns
     -------
@@ -542,48 +630,102 @@ def classify_quoted(content: str, left: str = "", right: str = "", *, in_lexicon
     --------
     >>> classify_quoted("六稳")[0], classify_quoted("粤菜师傅", right="三项工程")[0]
     ('numbered_formula', 'programme')
-    >>> classify_quoted("敢为人先、争当标杆")[0], classify_quoted("防护网")[0]
+    >>> classify_quoted("敢为人先、争当标杆")[0], classify_quoted("卡脖子路")[0]
     ('slogan', 'term')
     >>> classify_quoted("伟大梦想不是等得来的。", left="总书记强调，")[0]
     'quotation'
+    >>> classify_quoted("防护网", left="持续织密", right="，坚决堵住")[0]
+    'quotation'
+    >>> classify_quoted("僵尸企业", left="依法处置")[0], classify_quoted("大水漫灌", left="坚持不搞")[0]
+    ('term', 'quotation')
     """
     numbered = numbered_formula(content, quoted=True, right=right)
+    if in_lexicon:
+        kind = lexicon_kind or default_kind(lexicon_category)
+        if kind == "numbered_formula":
+            return kind, numbered or _contained_numbered(content)
+        if kind != "programme" and _right_head(right) == "programme":
+            return "programme", None
+        return kind, None
     if numbered is not None:
         return "numbered_formula", numbered
-    if RE_REDACTED.search(content) or RE_EVENT_DATE.match(content):
+    if RE_REDACTED.search(content):
+        return ("numbered_formula" if RE_REDACTED_FORMULA_RIGHT.match(right) else "term"), None
+    if RE_EVENT_DATE.match(content):
         return "term", None
-    if not RE_SPEECH_CONTENT.search(content) and len(content) <= 30:
+    speech = RE_SPEECH_CONTENT.search(content) is not None
+    if not speech and len(content) <= 30:
         inner = _contained_numbered(content)
         if inner is not None:
             return "numbered_formula", inner
-    if RE_SPEECH_CONTENT.search(content) or RE_SPEECH_LEFT.search(left) or (len(content) > 30 and "、" not in content):
+    if _is_quotation(content, left, right, speech):
         return "quotation", None
-    if RE_COLON_LEFT.search(left) and (len(content) >= 10 or "，" in content):
-        return "quotation", None
-    if content.endswith("制") and len(content) <= 6:
-        return "term", None  # 河长制, 田长制, 首接负责制: names of systems
-    if in_lexicon:
-        return ("programme" if lexicon_category == "campaign" else "slogan"), None
-    if RE_PROGRAMME_END.search(content) or RE_PROGRAMME_RIGHT.match(right):
+    if RE_OPPOSED_LEFT.search(left) or RE_PROBLEM_RIGHT.match(right):
+        return "term", None
+    head = _right_head(right)
+    if head == "programme" or RE_PROGRAMME_END.search(content):
         return "programme", None
-    if ("、" in content or "，" in content or "," in content) and len(content) >= 4:
-        return "slogan", None
-    if RE_TERM_RIGHT.match(right):
+    if RE_TITLE_END.search(content) or RE_TITLE_LEFT.search(left):
         return "term", None
-    if RE_SLOGAN_RIGHT.match(right) and len(content) >= 3:
+    if "+" in content:
+        return ("programme" if RE_PLUS_PROGRAMME.search(content) else "term"), None
+    if head == "term" or (content.endswith("制") and len(content) <= 6):
+        return "term", None
+    if ("、" in content or "，" in content or "," in content) and len(content) >= 3:
         return "slogan", None
+    if head == "slogan" or RE_UPHOLD_LEFT.search(left):
+        return "slogan", None
+    return _kind_by_form(content, left, right), None
+
+
+def _right_head(right: str) -> str | None:
+    """``programme``, ``term`` or ``slogan`` after the nearest head word in ``right``, or None."""
+    match = RE_RIGHT_HEAD.match(right)
+    return match.lastgroup if match is not None else None
+
+
+def _is_quotation(content: str, left: str, right: str, speech: bool) -> bool:
+    """Rule 4 of :func:`classify_quoted`: reported speech, a saying, a figure of speech."""
+    if speech or RE_SPEECH_LEFT.search(left) or (len(content) > 30 and "、" not in content):
+        return True
+    if RE_COLON_LEFT.search(left) and (len(content) >= 10 or "，" in content):
+        return True
+    if "，" in content and any(len(clause) > 4 for clause in content.split("，")):
+        return True
+    if "、" not in content and len(content) >= 5 and RE_SENTENCE_CONTENT.search(content):
+        return True
+    if RE_FIGURE_LEFT.search(left) or RE_STATE_RIGHT.match(right) or RE_NEGATED_LEFT.search(left):
+        return True
+    return bool(
+        (RE_CONTRAST_FIRST_LEFT.search(left) and RE_CONTRAST_FIRST_RIGHT.match(right))
+        or RE_CONTRAST_SECOND_LEFT.search(left)
+    )
+
+
+def _kind_by_form(content: str, left: str, right: str) -> str:
+    """Rule 8 of :func:`classify_quoted`: the kind of an item from its own form."""
     words = _dictionary_words()
-    if len(content) <= 3 or content in words:
-        return "term", None
+    if len(content) == 1:
+        if RE_VIRTUE_RIGHT.match(right):
+            return "slogan"
+        if (left and left[-1] + content in words) or (right and content + right[0] in words):
+            return "quotation"
+        return "term"
+    if content in words:
+        return "quotation"
+    if len(content) <= 3:
+        if len(content) == 3 and content[0] in VERBAL_INITIALS:
+            return "slogan"
+        return "term"
     first = _longest_word(content, words, from_end=False)
-    if first is not None and words[first] in VERBAL_TAGS or content[0] in VERBAL_INITIALS:
-        return "slogan", None
+    if (first is not None and words[first] in VERBAL_TAGS) or content[0] in VERBAL_INITIALS:
+        return "slogan"
     last = _longest_word(content, words, from_end=True)
     if last is not None:
-        return ("term" if words[last] in NOMINAL_TAGS else "slogan"), None
+        return "term" if words[last] in NOMINAL_TAGS else "slogan"
     if RE_NOMINAL_END.search(content):
-        return "term", None
-    return "slogan", None
+        return "term"
+    return "slogan"
 
 
 def _contained_numbered(content: str) -> Numbered | None:
@@ -608,7 +750,7 @@ VERBAL_TAGS = frozenset({"v", "vn", "vd", "d", "p", "c"})
 #: Tags of nominal words: an item ending in one names a thing.
 NOMINAL_TAGS = frozenset({"n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "ng", "s", "f", "an", "i", "l", "j"})
 #: Single characters that open a verbal phrase (不, 要, 让, 把…).
-VERBAL_INITIALS = frozenset("不要让把以抓推促保稳强兴治办跑管放减增提防控打干争创优融转换改调扩降补去护用比学赶超走")
+VERBAL_INITIALS = frozenset("不要让把以抓推促保稳强兴治办跑管放减增提防控打干争创优融转换改调扩降补去护用比学赶超走想能敢会谋育引惠")
 
 
 @functools.lru_cache(maxsize=1)
@@ -654,6 +796,33 @@ class _Span(NamedTuple):
     quoted: bool
 
 
+#: Context read before an opening quote.
+LEFT_CONTEXT = 20
+
+
+def _run_left(text: str, opening: int) -> str:
+    """Text before an opening quote, before the first item of a run of quoted items.
+
+    >>> _run_left("坚持“防返贫”“促增收”两手抓", 7)
+    '坚持'
+    """
+    position = opening
+    while position > 0:
+        before = position
+        for joiner in ("以及", "、", "和", "及", "与"):
+            if text.startswith(joiner, before - len(joiner)) and before >= len(joiner):
+                before -= len(joiner)
+                break
+        if before == 0 or text[before - 1] not in "”’":
+            break
+        mark = "“" if text[before - 1] == "”" else "‘"
+        found = text.rfind(mark, max(0, before - 152), before - 1)
+        if found < 0 or "\n" in text[found:before]:
+            break
+        position = found
+    return text[max(0, position - LEFT_CONTEXT) : position]
+
+
 def _run_right(text: str, end: int) -> str:
     """Text after a closing quote, skipping the rest of a run of quoted items."""
     position = end
@@ -669,7 +838,7 @@ def _run_right(text: str, end: int) -> str:
 
 
 class _LexiconColumns(NamedTuple):
-    category: tuple[str, ...]
+    kind: tuple[str, ...]
     normalized: tuple[str, ...]
 
 
@@ -677,7 +846,7 @@ def _lexicon_lookup(forms: Mapping[str, int], lexicon: _LexiconColumns, text: st
     position = forms.get(text)
     if position is None:
         return False, ""
-    return True, lexicon.category[position]
+    return True, lexicon.kind[position]
 
 
 def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int]) -> list[_Span]:
@@ -689,7 +858,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
         start, end = match.span(group)
         content = match.group(group)
         quoted_ranges.append((start, end))
-        left = text[max(0, start - 9) : start - 1]
+        left = _run_left(text, start - 1)
         right = _run_right(text, end + 1)
         plain = _strip_quotes(content)
         # a list of numbered formulas in one pair of quotes: “七个三百米、一个五百米”
@@ -706,8 +875,8 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                     )
                     offset += len(item) + 1
                 continue
-        in_lexicon, category = _lexicon_lookup(forms, lexicon, plain)
-        kind, numbered = classify_quoted(plain, left, right, in_lexicon=in_lexicon, lexicon_category=category)
+        in_lexicon, lexicon_kind = _lexicon_lookup(forms, lexicon, plain)
+        kind, numbered = classify_quoted(plain, left, right, in_lexicon=in_lexicon, lexicon_kind=lexicon_kind)
         span_start = start
         value, head, normalized = nan, "", plain
         if numbered is not None:
@@ -728,9 +897,9 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                 inner_text = inner.group(1)
                 inner_start = start + inner.start(1)
                 inner_right = content[inner.end() : inner.end() + 12]
-                in_lex, cat = _lexicon_lookup(forms, lexicon, inner_text)
+                in_lex, inner_lexicon_kind = _lexicon_lookup(forms, lexicon, inner_text)
                 inner_kind, inner_numbered = classify_quoted(
-                    inner_text, "", inner_right, in_lexicon=in_lex, lexicon_category=cat
+                    inner_text, "", inner_right, in_lexicon=in_lex, lexicon_kind=inner_lexicon_kind
                 )
                 if inner_numbered is not None:
                     v, h, n = inner_numbered
@@ -783,13 +952,13 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
     for start, end, form, position in default_matcher().find(text):
         if _inside(quoted_ranges, start, end) or _overlaps(taken, start, end):
             continue
-        parsed = numbered_formula(form, quoted=True)
-        category = lexicon.category[position]
+        kind = lexicon.kind[position]
         normalized = lexicon.normalized[position]
-        if parsed is not None:
-            spans.append(_Span(start, end, form, "numbered_formula", parsed.value, parsed.head, normalized, True, False))
+        if kind == "numbered_formula":
+            parsed = numbered_formula(form, quoted=True) or _contained_numbered(form)
+            value, head = (parsed.value, parsed.head) if parsed is not None else (nan, "")
+            spans.append(_Span(start, end, form, kind, value, head, normalized, True, False))
         else:
-            kind = "programme" if category == "campaign" else "slogan"
             spans.append(_Span(start, end, form, kind, nan, "", normalized, True, False))
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
@@ -893,7 +1062,7 @@ def find_slogans_in_text(text: str, doc_id: str = "") -> pd.DataFrame:
 @functools.lru_cache(maxsize=1)
 def _lexicon_tables() -> tuple[_LexiconColumns, dict[str, int]]:
     lexicon = load_lexicon()
-    columns = _LexiconColumns(tuple(lexicon["category"]), tuple(lexicon["normalized"]))
+    columns = _LexiconColumns(tuple(lexicon["kind"]), tuple(lexicon["normalized"]))
     return columns, normalized_forms(lexicon)
 
 
