@@ -149,6 +149,21 @@ class Corpus(Sequence[Document]):
         rows = [{"doc_id": d.doc_id, **d.quality} for d in self._documents]
         return pd.DataFrame(rows)
 
+    def label_sections(self, spans: pd.DataFrame) -> pd.DataFrame:
+        """Add a ``section`` column (front, review, plan, body) to any span table.
+
+        >>> corpus = read_corpus(SEEDS)
+        >>> spans = pd.DataFrame({"doc_id": ["001_ab862bf384cb27d5"], "start": [500]})
+        >>> corpus.label_sections(spans)["section"].tolist()
+        ['review']
+        """
+        labelled = spans.copy()
+        labels = pd.Series(index=labelled.index, dtype="object")
+        for doc_id, rows in labelled.groupby("doc_id", sort=False):
+            labels.loc[rows.index] = label_positions(self[doc_id].sections, rows["start"].to_numpy())
+        labelled["section"] = labels
+        return labelled
+
     def redactions(self) -> pd.DataFrame:
         """All redaction spans of the corpus."""
         frames = [d.redactions for d in self._documents if len(d.redactions)]
