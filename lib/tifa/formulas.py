@@ -1076,12 +1076,84 @@ def _grow_inner(strings: list[str], seed: str) -> str:
 #: Longest member (characters) of a word-level series (科学化、精细化、智能化).
 MAX_MEMBER = 12
 RE_LAST_JOIN = re.compile("[和及与]")
+#: Final characters of a shared ending that make a series a plain list of
+#: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
+#: the annotation rules do not count as parallelism.
+CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会节胞率江湖山品业能游")
+#: Openings of series that are fixed forms of address, not parallelism (各民主党派、各人民团体和各界人士).
+SERIES_OPENING_STOP = frozenset({"各"})
+#: Characters that cannot be the only shared character of a frame (…的…).
+FRAME_FUNCTION = frozenset("的了和与及或等至个两一二三四五六七八九十百千万亿")
+RE_DIGIT = re.compile(r"[0-9]")
+_QUOTE_CHARS = "“”‘’"
+
+
+def _unquote(clause: str, a: int, b: int) -> tuple[int, int]:
+    """A member without its quotes (“拿地即开工” → 拿地即开工; the first member keeps what follows its last “)."""
+    if b - a >= 2 and clause[b - 1] in "”’":
+        b -= 1
+        opening = max(clause.rfind("“", a, b), clause.rfind("‘", a, b))
+        if opening >= 0:
+            a = opening + 1
+    elif b > a and clause[a] in "“‘":
+        a += 1
+        closing = clause.find("”", a, b)
+        if closing >= 0:
+            b = closing
+    return a, b
+
+
+def _series_shared(strings: list[str]) -> tuple[str, str] | None:
+    """The shared part of a series' members, or None.
+
+    ``opening`` (有思路、有措施、有劲头), ``ending`` (责任意识、规矩意识、敬畏意识) or
+    ``frame``: members of one length sharing characters at the same positions
+    (目标同向、责任同担、行动同步; 扩能增量、提质增品、降本增利), the first member
+    read from its end and the last from its start.
+    """
+    middle = strings[1:-1]
+    size = max(len(m) for m in middle)
+    rest = strings[1:]
+    opening = rest[0]
+    for m in rest[1:]:
+        opening = opening[: _common_prefix(opening, m)]
+    if opening and RE_HAN_CHAR.match(opening) and opening not in SERIES_OPENING_STOP:
+        where = strings[0].rfind(opening)
+        if where >= 0 and len(strings[0]) - where <= 2 * size + 2:
+            return "opening", opening
+    head = strings[:-1]
+    ending = head[-1]
+    for m in head[:-1]:
+        k = _common_suffix(ending, m)
+        ending = ending[len(ending) - k :] if k else ""
+    if ending and RE_HAN_CHAR.search(ending) and len(ending) < min(len(m) for m in middle) + 1:
+        if ending[-1] in CONCRETE_HEADS:
+            return None
+        return "ending", ending
+    n = len(middle[0])
+    if not 3 <= n <= 8 or any(len(m) != n for m in middle) or len(strings[0]) < n or len(strings[-1]) < n:
+        return None
+    aligned = [strings[0][-n:], *middle, strings[-1][:n]]
+    frame = [i for i in range(n) if all(x[i] == aligned[0][i] for x in aligned[1:])]
+    if not frame or len(frame) == n or all(aligned[0][i] in FRAME_FUNCTION for i in frame):
+        return None
+    # a position shared by all members but one: an irregular list, not a frame
+    for i in range(n):
+        if i not in frame and max(sum(x[i] == y[i] for y in aligned) for x in aligned) == len(aligned) - 1:
+            return None
+    if not all(RE_HAN_CHAR.match(aligned[0][i]) for i in frame):
+        return None
+    shared = "".join(aligned[0][i] if i in frame else "…" for i in range(n))
+    return "frame", re.sub("…+", "…", shared)
 
 
 def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
     """Word-level series inside one clause: members joined by ``、`` (the last
-    maybe by ``和/及/与``) that share an opening or an ending (``有思路、有措施、
-    有劲头``; ``责任意识、规矩意识、敬畏意识``; ``冲劲、闯劲和拼劲``)."""
+    maybe by ``和/及/与``) that share an opening, an ending or a frame (``有思路、
+    有措施、有劲头``; ``责任意识、规矩意识、敬畏意识``; ``冲劲、闯劲和拼劲``;
+    ``惠民生、暖民心、顺民意``), see :func:`_series_shared`. Quotes around members
+    are ignored; members with digits (target lists) and series of concrete
+    things (:data:`CONCRETE_HEADS`) are left out."""
     runs: list[_Run] = []
     for start, _end, clause in [c for c in clauses if "、" in c[2]]:
         segments: list[tuple[int, int]] = []
@@ -1090,60 +1162,115 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
             segments.append((pos, pos + len(piece)))
             pos += len(piece) + 1
         last_s, last_e = segments[-1]
+        readings = []
         join = RE_LAST_JOIN.search(clause, last_s, last_e)
-        if join is None and len(segments) >= 2 and len(segments) < 3:
-            continue
-        if join is None and len(segments) < 3:
-            continue
-        # members: the middle ones are clean; the first and last are trimmed below
-        if join is not None and join.start() > last_s:
-            tail = [(last_s, join.start()), (join.end(), last_e)]
-            members = segments[:-1] + tail
-        else:
-            members = segments
-        if len(members) < PARALLEL_MIN_RUN:
-            continue
-        strings = [clause[a:b] for a, b in members]
-        middle = strings[1:-1]
-        if any(len(m) > MAX_MEMBER or len(m) < 1 or not RE_HAN_CHAR.search(m) for m in middle):
-            continue
-        size = max(len(m) for m in middle)
-        rest = strings[1:]
-        opening = rest[0]
-        for m in rest[1:]:
-            opening = opening[: _common_prefix(opening, m)]
-        head = strings[:-1]
-        ending = head[-1]
-        for m in head[:-1]:
-            k = _common_suffix(ending, m)
-            ending = ending[len(ending) - k :] if k else ""
-        first_s, first_e = members[0]
-        last_s, last_e = members[-1]
-        if opening and RE_HAN_CHAR.match(opening):
-            where = strings[0].rfind(opening)
-            if where < 0 or len(strings[0]) - where > 2 * size + 2:
+        if join is not None and join.start() > last_s and join.start() - last_s <= MAX_MEMBER:
+            readings.append(segments[:-1] + [(last_s, join.start()), (join.end(), last_e)])
+        readings.append(segments)
+        for members in readings:
+            if len(members) < PARALLEL_MIN_RUN:
                 continue
-            first_s += where
-            shared = f"{opening}…"
-        elif ending and RE_HAN_CHAR.search(ending) and len(ending) < min(len(m) for m in middle) + 1:
-            if len(strings[0]) > size + 4:
-                first_s = first_e - size
-            cut = strings[-1].find(ending)
-            if cut < 0:
-                if len(members) - 1 < PARALLEL_MIN_RUN:
-                    continue
-                members = members[:-1]
-                last_s, last_e = members[-1]
+            members = [_unquote(clause, a, b) for a, b in members]
+            strings = [clause[a:b] for a, b in members]
+            middle = strings[1:-1]
+            if any(len(m) > MAX_MEMBER or len(m) < 1 or not RE_HAN_CHAR.search(m) for m in middle):
+                continue
+            if any(RE_DIGIT.search(m) or "（" in m for m in middle):
+                continue  # target lists and named things (…会议精神、市委常委（扩大）会议精神)
+            found = _series_shared(strings)
+            if found is None:
+                continue
+            mode, part = found
+            size = max(len(m) for m in middle)
+            (first_s, first_e), (last_s, last_e) = members[0], members[-1]
+            if mode == "opening":
+                first_s += strings[0].rfind(part)
+                shared = f"{part}…"
+            elif mode == "ending":
+                if len(strings[0]) > size + 4:
+                    first_s = first_e - size
+                cut = strings[-1].find(part)
+                if cut < 0:
+                    if len(members) - 1 < PARALLEL_MIN_RUN:
+                        continue
+                    members = members[:-1]
+                    last_s, last_e = members[-1]
+                else:
+                    last_e = last_s + cut + len(part)
+                shared = f"…{part}"
             else:
-                last_e = last_s + cut + len(ending)
-            shared = f"…{ending}"
-        else:
+                n = len(middle[0])
+                first_s, last_e = first_e - n, last_s + n
+                shared = part
+            units = [(start + first_s, start + members[0][1])] + [(start + a, start + b) for a, b in members[1:-1]]
+            units.append((start + last_s, start + last_e))
+            runs.append(_Run("phrase", units, shared, mode, len(units)))
+            break
+    return runs
+
+
+#: Characters that do not make a run when repeated (的…的…的, 一…一…一).
+REPEAT_STOP = frozenset("的了和与及或等是在对为于以把被将而也就都又所之其这那个年月日万亿元第一二三四五六七八九十")
+#: Variable parts made only of these are places, not parallelism (粤东粤西粤北, 城西城北城南).
+DIRECTIONS = frozenset("东西南北中上下左右前后内外")
+
+
+def _periodic_runs(text: str) -> list[_Run]:
+    """Members written together, one character repeated at a fixed step of 2 or 3.
+
+    ``共商共建共享``, ``多跑多谈多联系``, ``首店首发首秀首展`` (repeated opening);
+    ``难点堵点痛点``, ``获得感幸福感安全感``, ``思想上政治上行动上`` (repeated
+    ending). Three or more members, all Han characters with no punctuation in
+    between. Whether the repeated character opens or ends the members is read
+    from the dictionary: the reading whose members (and the members without the
+    repeated character) are more often words wins; openings win ties.
+    """
+    if len(text) < 6:
+        return []
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    han = ((codes >= 0x4E00) & (codes <= 0x9FFF)) | ((codes >= 0x3400) & (codes <= 0x4DBF))
+    frequency = None
+    runs: list[_Run] = []
+    taken_until = -1
+    candidates = []
+    for step in (2, 3):
+        m = len(codes) - 2 * step
+        if m <= 0:
             continue
-        if any(len(clause[a:b]) > MAX_MEMBER for a, b in members[1:-1]):
+        hit = (codes[:m] == codes[step : m + step]) & (codes[:m] == codes[2 * step : m + 2 * step]) & han[:m]
+        candidates += [(i, step) for i in np.flatnonzero(hit).tolist()]
+    for i, step in sorted(candidates):
+        if i < taken_until or text[i] in REPEAT_STOP or (i >= step and text[i - step] == text[i]):
             continue
-        units = [(start + first_s, start + members[0][1])] + [(start + a, start + b) for a, b in members[1:-1]]
-        units.append((start + last_s, start + last_e))
-        runs.append(_Run("phrase", units, shared, "opening" if shared.endswith("…") else "ending", len(units)))
+        positions = [i, i + step, i + 2 * step]
+        while positions[-1] + step < len(text) and text[positions[-1] + step] == text[i]:
+            positions.append(positions[-1] + step)
+        readings = []
+        places = False
+        for opening in (True, False):
+            spans = [(q, q + step) if opening else (q - step + 1, q + 1) for q in positions]
+            if spans[0][0] < 0 or spans[-1][1] > len(text) or not han[spans[0][0] : spans[-1][1]].all():
+                continue
+            variable = [text[a + 1 : b] if opening else text[a : b - 1] for a, b in spans]
+            places = places or all(set(v) <= DIRECTIONS for v in variable) or (not opening and text[i] in CONCRETE_HEADS)
+            if any(ch in REPEAT_STOP for v in variable for ch in v):
+                continue
+            readings.append((opening, spans, variable))
+        if not readings or places:
+            continue  # places (粤东粤西粤北, 韩江榕江练江) in either reading
+        if len(readings) == 2:
+            frequency = frequency or _word_frequency()
+
+            def score(reading: tuple[bool, list[tuple[int, int]], list[str]]) -> int:
+                _opening, spans, variable = reading
+                words = sum(1 for a, b in spans if (frequency.get(text[a:b]) or 0) > 0)
+                return words + sum(1 for v in variable if len(v) > 1 and (frequency.get(v) or 0) > 0)
+
+            readings.sort(key=lambda r: (-score(r), not r[0]))
+        opening, spans, _variable = readings[0]
+        shared = f"{text[i]}…" if opening else f"…{text[i]}"
+        runs.append(_Run("phrase", spans, shared, "repeat", len(spans)))
+        taken_until = spans[-1][1]
     return runs
 
 
@@ -1223,7 +1350,7 @@ def _parallel_runs(text: str, lists: list[_List] | None = None) -> list[_Run]:
         if not clash:
             kept.append(run)
     # word-level series sit inside one clause: they never clash with coarser runs
-    kept += _phrase_runs(text, clauses)
+    kept += _phrase_runs(text, clauses) + _periodic_runs(text)
     kept.sort(key=lambda r: (r.units[0][0], -r.units[-1][1]))
     return kept
 
