@@ -234,18 +234,20 @@ FORMULA_HEADS: Mapping[str, tuple[str, ...]] = {
         "统筹", "必须", "有利于", "面向", "尊重", "伟大", "结合", "毫不动摇", "区分开来", "不摘",
         "精准", "一流", "到位", "根本性转变", "转变", "文明", "凡是", "一百年", "基本点", "确保",
         "一批", "超常规", "大局", "服从", "没有变", "坚定不移", "一以贯之", "必由之路", "着力",
-        "倍增", "示范区", "先行", "积极性", "联合公报",
+        "倍增", "示范区", "先行", "积极性", "联合公报", "市场",
     ),
     "大": (
         "攻坚战", "战略", "行动", "工程", "革命", "改造", "变革", "高地", "发展理念", "攻坚",
         "专项行动", "战役", "关系", "作风", "法宝", "差别", "新城", "板块", "产业集群", "行动方案",
-        "纪律", "保卫战", "平台", "计划", "会战", "都市区", "重点领域",
+        "纪律", "保卫战", "平台", "计划", "会战", "都市区", "重点领域", "基地",
     ),
     "项": ("规定", "本领", "基本原则", "原则", "工程", "制度", "改革", "注意", "补贴", "攻坚任务"),
-    "种": ("能力", "本领", "理念", "环境"),
+    "种": ("能力", "本领", "理念", "环境", "资源"),
     "条": ("底线", "保障线", "红线"),
     "件": ("民生实事",),
 }
+#: Words that may stand between 大 and its head: 三大国家战略, 六大进口基地, 四大重点行动.
+_MODIFIERS = "(?:重点|重大|国家|中心|核心|主要|新兴|支柱|主导|先导|特色|优势|战略性|专项|民生|标志性|进口|出口|开放|创新|科技|产业)?"
 #: Heads made of a numeral and a unit: 六个百亿级产业, 七个三百米.
 _NUMERAL_HEAD = (
     r"(?:[百千万亿十]+亿?级(?:产业集群|产业|项目|企业|集群)?|[一二三四五六七八九十两]?[百千]米)"
@@ -266,7 +268,7 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             # numeral + measure + known head
             *(
                 rf"(?<![{_CN_NUM}\d第])(?P<num_{i}>[一二三四五六七八九十两]{{1,3}})(?P<m_{i}>{m})"
-                rf"(?P<head_{i}>{_alternation(heads)})"
+                rf"(?P<head_{i}>{_MODIFIERS if m == '大' else ''}(?:{_alternation(heads)}))"
                 for i, (m, heads) in enumerate(FORMULA_HEADS.items())
                 if m != "句"
             ),
@@ -297,10 +299,21 @@ SERIES_IDIOMS = frozenset(
     一了百了 一呼百应 一本万利 一日千里 一落千丈 一泻千里 一掷千金 一字千金 一刻千金 一诺千金 万无一失
     万众一心 千篇一律 千钧一发 千载一时 百里挑一 十全十美 十室九空 九牛一毛 三言两语 三长两短 一举两得
     一箭双雕 一石二鸟 千人一面 两全其美 三思而行 一波三折 一日三秋 三顾茅庐 百年一遇 千年一遇 十年一遇
-    万人空巷 一步一个 一天一个 一年一个 两岸三地""".split()
+    万人空巷 一步一个 一天一个 一年一个 两岸三地 千行百业 千村万户 千企百业""".split()
 )
 #: Characters of time, quantity and rank that make a "series" an ordinary phrase.
 SERIES_BLOCKING_CHARACTERS = frozenset("年天日月次步个些样处片倍成点号期周岁份届层级批名")
+#: The same inside quotes, where a series is more likely meant (“一点两地”).
+QUOTED_SERIES_BLOCKING_CHARACTERS = frozenset("年天日月次步个些样倍成期周岁份届层级")
+#: Units of magnitudes: a series with one of them measures, it does not count (万亩千亿).
+SERIES_UNITS = frozenset("亩元吨斤")
+#: Two different digits read as a year (九二共识, 八七扶贫攻坚计划) or a sector ordinal
+#: (一二三产业); a repeated digit counts (八八战略: eight advantages, eight measures).
+RE_YEAR_PAIR: re.Pattern[str] = re.compile(r"^([一二三四五六七八九])(?!\1)[一二三四五六七八九](?![个大项条种])")
+#: Ascending magnitudes that name a programme: 千万工程 (千村示范、万村整治), 百千万工程.
+RE_MAGNITUDE_SERIES: re.Pattern[str] = re.compile(r"^([十百千万]{2,3})(工程|计划|行动|人才工程|人才计划)$")
+#: After a quoted item, the text defines it: “一线”是指…
+RE_DEFINED_RIGHT: re.Pattern[str] = re.compile(r"^(?:是指|指的是|指|即)")
 #: Quoted items that look numbered but are not formulas (magnitudes, ranks).
 NOT_NUMBERED = frozenset(
     "一把手 一号 一流 一站式 一对一 一体化 一盘棋 一张网 一条龙 一揽子 一刀切 一窝蜂 一言堂 三甲 十强 百强 十佳 百佳 "
@@ -465,13 +478,19 @@ def numbered_formula(text: str, *, quoted: bool = True, right: str = "") -> Numb
             written = _to_chinese(int(value)) if num.isdigit() and 0 < value < 100 else num
             return Numbered(value, head_clean, f"{written}{measure}{head_clean}")
     # 4. contracted series
+    if RE_YEAR_PAIR.match(text):
+        return None  # 九二共识, 八七计划: 九二 is the year 1992, not a count
+    magnitudes = RE_MAGNITUDE_SERIES.match(text)
+    if magnitudes is not None and quoted:
+        if list(magnitudes.group(1)) == sorted(magnitudes.group(1), key="十百千万".index):
+            return Numbered(float(len(magnitudes.group(1))), magnitudes.group(2), text)
     if RE_ALL_NUMERALS.match(text):
         return Numbered(float(len(text)), "", text) if quoted else None
     if RE_SERIES_FULL.match(text) and not RE_MAGNITUDE.match(text):
         groups = RE_SERIES_GROUP.findall(text)
         if "".join(n + c for n, c in groups) != text:
             return None
-        if not _acceptable_series(text, groups, quoted):
+        if not _acceptable_series(text, groups, quoted, defined=RE_DEFINED_RIGHT.match(right) is not None):
             return None
         value = _series_value(groups)
         head = "".join(c for _, c in groups)
@@ -520,17 +539,22 @@ def _known_head(measure: str, head: str) -> bool:
     return measure == "个" and re.fullmatch(_NUMERAL_HEAD, head) is not None
 
 
-def _acceptable_series(text: str, groups: list[tuple[str, str]], quoted: bool) -> bool:
+def _acceptable_series(text: str, groups: list[tuple[str, str]], quoted: bool, *, defined: bool = False) -> bool:
     if text in SERIES_IDIOMS or text[:4] in SERIES_IDIOMS:
         return False
+    if any(unit in text for unit in SERIES_UNITS):
+        return False  # 万亩千亿: magnitudes of land and money, not counted items
     if len(groups) == 1:
         numeral, chars = groups[0]
         if not quoted:
             return False
-        if numeral in ("一", "万") or chars[0] in SERIES_BLOCKING_CHARACTERS:
-            return False
+        if numeral == "一" and defined and chars[0] not in SERIES_BLOCKING_CHARACTERS:
+            return len(chars) <= 3  # “一线”是指…: a component of a formula the text defines
+        if numeral in ("一", "万", "二") or chars[0] in SERIES_BLOCKING_CHARACTERS:
+            return False  # 二线, 二类: 二 is an ordinal (a count would be 两)
         return len(chars) <= 3
-    if any(c[0] in SERIES_BLOCKING_CHARACTERS for _, c in groups):
+    blocking = QUOTED_SERIES_BLOCKING_CHARACTERS if quoted else SERIES_BLOCKING_CHARACTERS
+    if any(c[0] in blocking for _, c in groups):
         return False
     if all(n == "一" for n, _ in groups) and groups[0][1][:1] in DISTRIBUTIVE_UNITS:
         return False  # 一村一品, 一镇一策: 一 means "each", it counts no set
@@ -664,6 +688,8 @@ def classify_quoted(
         return "term", None
     head = _right_head(right)
     if head == "programme" or RE_PROGRAMME_END.search(content):
+        if RE_MAGNITUDE_PROGRAMME.match(content):
+            return "numbered_formula", Numbered(_numeral_value(content[0]), content[1], content)
         return "programme", None
     if RE_TITLE_END.search(content) or RE_TITLE_LEFT.search(left):
         return "term", None
@@ -739,10 +765,26 @@ def _contained_numbered(content: str) -> Numbered | None:
         parsed = numbered_formula(match.group(0), quoted=True)
         if parsed is not None and len(RE_SERIES_GROUP.findall(match.group(0))) >= 2:
             return parsed
+    match = RE_CONTAINED_SET.search(content)
+    if match is not None:
+        return Numbered(_numeral_value(match.group(1)), match.group(3), match.group(0))
+    match = RE_PACKAGE_END.search(content)
+    if match is not None:
+        return Numbered(float(match.group(1)), "条", content)
     return None
 
 
 RE_SERIES_PREFIX: re.Pattern[str] = re.compile(rf"^(?:{_N}{{1,3}}{_C}){{2,4}}")
+#: A named set inside a longer item: “民生十大工程”.
+RE_CONTAINED_SET: re.Pattern[str] = re.compile(
+    r"(?<![\d一二三四五六七八九十两百千万第])([两三四五六七八九十]{1,2})([大项])("
+    + _alternation([*FORMULA_HEADS["大"], *FORMULA_HEADS["项"]])
+    + ")"
+)
+#: A numbered package of measures at the end of an item: “科技金融15条”.
+RE_PACKAGE_END: re.Pattern[str] = re.compile(r"(?<![\d.])(\d{1,3})条$")
+#: One magnitude and a character opening the name of a programme: “百链韧性提升”专项行动.
+RE_MAGNITUDE_PROGRAMME: re.Pattern[str] = re.compile(r"^[百千万][^\W\d_十百千万亿亩元吨人户家年]{1}[^\W\d_]{2,}")
 
 
 #: Part-of-speech tags (jieba's dictionary) of words that open a verbal phrase.
@@ -947,6 +989,18 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
             _Span(start, end, surface, "numbered_formula", parsed.value, parsed.head, parsed.normalized,
                   parsed.normalized in forms or surface in forms, False)
         )
+    # counts in apposition to an enumeration: 工业、燃煤、机动车三大污染源, “安全、环保、效益”三条底线
+    taken = sorted((s.start, s.end) for s in spans if not s.quoted)
+    for match in RE_APPOSITIVE_COUNT.finditer(text):
+        start = match.start("num")
+        if _overlaps(taken, start, start + 2) or _inside(quoted_ranges, start, start + 1):
+            continue
+        parsed = _appositive_count(text, match)
+        if parsed is not None:
+            end = start + len(parsed.normalized)
+            spans.append(_Span(start, end, text[start:end], "numbered_formula", parsed.value, parsed.head,
+                               parsed.normalized, parsed.normalized in forms, False))
+    spans = _merge_adjacent_formulas(spans)
     # lexicon terms outside quotes
     taken = sorted((s.start, s.end) for s in spans if not s.quoted)
     for start, end, form, position in default_matcher().find(text):
@@ -962,6 +1016,111 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
             spans.append(_Span(start, end, form, kind, nan, "", normalized, True, False))
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
+
+
+#: A count right after an enumeration or a closing quote; :func:`_appositive_count` checks it.
+RE_APPOSITIVE_COUNT: re.Pattern[str] = re.compile(
+    r"(?:、[^、，。；：\n“”‘’（）()]{1,8}?|[”’])(?P<num>[两三四五六七八九十]{1,2})(?P<measure>[个大项条种类张])(?=[^\W\d_])"
+)
+#: Where an enumeration starts, looking back from its count.
+RE_CLAUSE_BOUNDARY: re.Pattern[str] = re.compile(r"[，。；：！？\n“（(]")
+#: Heads of counts that announce a speech's own structure, not a named set.
+RE_STRUCTURE_HEAD: re.Pattern[str] = re.compile(r"^(?:方面|部分|问题|句话|点|个方面|层次|环节|阶段|步)")
+
+
+def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
+    """A numeral + measure + head after an enumeration whose length it gives.
+
+    The enumerated items are the 、-separated parts of the clause before the
+    count (工业、燃煤、机动车三大污染源), or the items of the run of quotes
+    before it (“粤菜师傅”“广东技工”“南粤家政”三项工程; one quoted item is read
+    as its 、-parts: “安全、环保、效益”三条底线). The count must equal the
+    number of items, or, for 个字, their number of characters (“巩固、增强、
+    提升、畅通”八个字). The head is the longest prefix of up to four
+    characters of what follows that ends with a noun of the dictionary.
+    """
+    start = match.start("num")
+    value = _numeral_value(match.group("num"))
+    before = text[max(0, start - 160) : start]
+    if before.endswith(("”", "’")):
+        items = []
+        position = len(before)
+        while position > 0 and before[position - 1] in "”’":
+            opening = before.rfind("“" if before[position - 1] == "”" else "‘", 0, position - 1)
+            if opening < 0:
+                break
+            items.append(before[opening + 1 : position - 1])
+            position = opening
+            if before.endswith("、", 0, position):
+                position -= 1
+        if len(items) == 1:
+            items = items[0].split("、")
+    else:
+        boundary = max((m.end() for m in RE_CLAUSE_BOUNDARY.finditer(before)), default=0)
+        items = before[boundary:].split("、")
+    if len(items) < 2 or items[-1].endswith(("等", "的")) or any(item.startswith("第") for item in items):
+        return None  # 甲、乙等三个: an open list; 第八、第九两条: ordinals
+    follow = text[match.end("measure") : match.end("measure") + 6]
+    head = _noun_prefix(follow)
+    if head is None or RE_STRUCTURE_HEAD.match(follow) or _is_quantity(head):
+        return None
+    counted = value == len(items) or (head == "字" and value == sum(len(i) for i in items))
+    if not counted:
+        return None
+    surface = match.group("num") + match.group("measure") + head
+    return Numbered(value, head, surface)
+
+
+#: Function words that end the head of a count (五项原则的基础, 三个方向同全国).
+RE_HEAD_STOP: re.Pattern[str] = re.compile(r"[的同和与及在为对向从把被将等]")
+
+
+def _noun_prefix(follow: str) -> str | None:
+    """The head of a count: 字 alone, or the longest prefix of ``follow`` (up to five
+    characters, before a function word) that ends with a noun of the dictionary (else with a
+    verbal noun: 重点行动).
+
+    >>> _noun_prefix("污染源治理"), _noun_prefix("特别行政区发展"), _noun_prefix("字上下功夫")
+    ('污染源', '特别行政区', '字')
+    """
+    if not follow or follow[0] in _CN_NUM:
+        return None
+    if follow[0] == "字":
+        return "字"  # 八个字: a count of characters
+    follow = RE_HEAD_STOP.split(follow, maxsplit=1)[0]
+    words = _dictionary_words()
+    for wanted in ("n", "vn"):
+        for length in range(min(5, len(follow)), 1, -1):
+            prefix = follow[:length]
+            if not all(_is_han(c) for c in prefix):
+                continue
+            for tail in (prefix, prefix[-3:], prefix[-2:]):
+                tag = words.get(tail, "")
+                if (tag[:1] == "n" if wanted == "n" else tag == "vn") and len(tail) >= 2:
+                    return prefix
+    return None
+
+
+def _merge_adjacent_formulas(spans: list[_Span]) -> list[_Span]:
+    """Join unquoted numbered formulas that follow each other: 两个市场两种资源."""
+    spans.sort(key=lambda s: (s.start, s.end))
+    merged: list[_Span] = []
+    for span in spans:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and not span.quoted
+            and not last.quoted
+            and span.kind == last.kind == "numbered_formula"
+            and span.start == last.end
+        ):
+            merged[-1] = last._replace(
+                end=span.end, text=last.text + span.text, value=last.value + span.value,
+                head=last.head + span.head, normalized=last.normalized + span.normalized,
+            )
+            continue
+        merged.append(span)
+    return merged
 
 
 def _is_han(character: str) -> bool:
