@@ -952,6 +952,15 @@ def _opening_runs(units: list[tuple[int, int, str]], strings: list[str], connect
                 opening = opening[:1]
                 j += 1
                 continue
+            if (
+                j > i + 1 and j + 1 < n and connected[j] and len(strings[j + 1]) >= MIN_UNIT
+                and _common_prefix(strings[j - 1][len(opening) :], strings[j]) >= PARALLEL_MIN_SHARED
+                and _common_prefix(opening, strings[j + 1]) == len(opening)
+            ):
+                # a member that elides the opening but keeps the previous member's verb
+                # (要强攻…；强攻…；要把…) does not break the run
+                j += 1
+                continue
             break
         count = j - i
         if count >= PARALLEL_MIN_RUN:
@@ -1057,7 +1066,29 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
             i = j
             continue
         i += 1
-    return runs
+    return [run for run in runs if _run_holds(text, run)]
+
+
+#: Sentences that share only a short opening (加快…。加快…。) need this many members.
+SENTENCE_MIN_RUN = 4
+
+
+def _run_holds(text: str, run: _Run) -> bool:
+    """Runs of clauses or sentences that are not parallelism in the annotation's sense.
+
+    Target lists, where every member holds a number (城镇新增就业1100万人以上，
+    城镇调查失业率5.5%左右…), and runs of sentences that share no more than an
+    opening of two characters (完成…。完成…。完成…。, a report's list of tasks)
+    unless they have at least :data:`SENTENCE_MIN_RUN` members or open with one
+    of :data:`STRONG_ANAPHORA` (要…。要…。要…。).
+    """
+    if all(RE_DIGIT.search(text, a, b) for a, b in run.units):
+        return False
+    if run.level == "sentence" and run.mode == "opening":
+        opening, _, ending = run.shared.partition("…")
+        if len(opening) <= 2 and opening not in STRONG_ANAPHORA and not ending and len(run.units) < SENTENCE_MIN_RUN:
+            return False
+    return True
 
 
 def _grow_inner(strings: list[str], seed: str) -> str:
@@ -1332,9 +1363,9 @@ def _parallel_runs(text: str, lists: list[_List] | None = None) -> list[_Run]:
     runs = _runs_at_level(text, sentences, "sentence") + _runs_at_level(text, clauses, "clause")
     runs += _paragraph_runs(text)
     runs += _item_runs(text, lists or [])
-    # keep one run per stretch: the one with more units, then the coarser level
+    # keep one run per stretch: the coarser level, then the one with more units
     rank = {"item": 0, "paragraph": 1, "sentence": 2, "clause": 3, "phrase": 4}
-    runs.sort(key=lambda r: (-len(r.units), rank[r.level], r.units[0][0]))
+    runs.sort(key=lambda r: (rank[r.level], -len(r.units), r.units[0][0]))
     kept: list[_Run] = []
     for run in runs:
         s, e = run.units[0][0], run.units[-1][1]
@@ -1342,8 +1373,10 @@ def _parallel_runs(text: str, lists: list[_List] | None = None) -> list[_Run]:
         for other in kept:
             os_, oe = other.units[0][0], other.units[-1][1]
             if s < oe and os_ < e:
-                # nested runs at a finer level inside one unit of the other are kept
-                inside_one_unit = any(us <= s and e <= ue for us, ue in other.units)
+                # a run inside one unit of the other (either way round) is kept
+                inside_one_unit = any(us <= s and e <= ue for us, ue in other.units) or any(
+                    us <= os_ and oe <= ue for us, ue in run.units
+                )
                 if not inside_one_unit:
                     clash = True
                     break
