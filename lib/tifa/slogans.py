@@ -443,7 +443,13 @@ def numbered_formula(text: str, *, quoted: bool = True, right: str = "") -> Numb
     >>> numbered_formula("两个月") is None, numbered_formula("三个项目", quoted=False) is None
     (True, True)
     """
-    text = text.strip()
+    plan = text == "十五" and RE_PLAN_RIGHT.match(right) is not None
+    return _numbered(text.strip(), quoted, plan, RE_DEFINED_RIGHT.match(right) is not None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _numbered(text: str, quoted: bool, plan: bool, defined: bool) -> Numbered | None:
+    """:func:`numbered_formula` once the context is read (cached: formulas repeat)."""
     if not text or text in NOT_NUMBERED or RE_RANK.match(text):
         return None
     # 1. codes
@@ -460,7 +466,7 @@ def numbered_formula(text: str, *, quoted: bool = True, right: str = "") -> Numb
         return None
     # 2. plan names
     if RE_PLAN_FULL.match(text):
-        if text == "十五" and not RE_PLAN_RIGHT.match(right):
+        if text == "十五" and not plan:
             return None
         return Numbered(_numeral_value(text[:-1]), "五年规划", text)
     # 3. numeral + measure + head
@@ -490,7 +496,7 @@ def numbered_formula(text: str, *, quoted: bool = True, right: str = "") -> Numb
         groups = RE_SERIES_GROUP.findall(text)
         if "".join(n + c for n, c in groups) != text:
             return None
-        if not _acceptable_series(text, groups, quoted, defined=RE_DEFINED_RIGHT.match(right) is not None):
+        if not _acceptable_series(text, groups, quoted, defined=defined):
             return None
         value = _series_value(groups)
         head = "".join(c for _, c in groups)
@@ -663,14 +669,14 @@ def classify_quoted(
     >>> classify_quoted("僵尸企业", left="依法处置")[0], classify_quoted("大水漫灌", left="坚持不搞")[0]
     ('term', 'quotation')
     """
-    numbered = numbered_formula(content, quoted=True, right=right)
     if in_lexicon:
         kind = lexicon_kind or default_kind(lexicon_category)
         if kind == "numbered_formula":
-            return kind, numbered or _contained_numbered(content)
+            return kind, numbered_formula(content, quoted=True, right=right) or _contained_numbered(content)
         if kind != "programme" and _right_head(right) == "programme":
             return "programme", None
         return kind, None
+    numbered = numbered_formula(content, quoted=True, right=right)
     if numbered is not None:
         return "numbered_formula", numbered
     if RE_REDACTED.search(content):
@@ -992,7 +998,11 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
     # counts in apposition to an enumeration: 工业、燃煤、机动车三大污染源, “安全、环保、效益”三条底线
     taken = sorted((s.start, s.end) for s in spans if not s.quoted)
     for match in RE_APPOSITIVE_COUNT.finditer(text):
-        start = match.start("num")
+        start = match.start()
+        if start == 0 or text[start - 1] in _CN_NUM or text[start - 1] == "第" or not (
+            text[start - 1] in "”’" or "、" in text[max(0, start - 9) : start]
+        ):
+            continue
         if _overlaps(taken, start, start + 2) or _inside(quoted_ranges, start, start + 1):
             continue
         parsed = _appositive_count(text, match)
@@ -1020,7 +1030,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
 
 #: A count right after an enumeration or a closing quote; :func:`_appositive_count` checks it.
 RE_APPOSITIVE_COUNT: re.Pattern[str] = re.compile(
-    r"(?:、[^、，。；：\n“”‘’（）()]{1,8}?|[”’])(?P<num>[两三四五六七八九十]{1,2})(?P<measure>[个大项条种类张])(?=[^\W\d_])"
+    r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?)(?P<measure>[个大项条种类张])(?=[^\W\d_])"
 )
 #: Where an enumeration starts, looking back from its count.
 RE_CLAUSE_BOUNDARY: re.Pattern[str] = re.compile(r"[，。；：！？\n“（(]")
@@ -1042,6 +1052,8 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     start = match.start("num")
     value = _numeral_value(match.group("num"))
     before = text[max(0, start - 160) : start]
+    if not before.endswith(("”", "’")) and "、" not in RE_CLAUSE_BOUNDARY.split(before[-9:])[-1]:
+        return None
     if before.endswith(("”", "’")):
         items = []
         position = len(before)
