@@ -118,7 +118,10 @@ RE_INNER_QUOTE: re.Pattern[str] = re.compile(r"‘([^‘’\n]{1,60})’")
 #: What may stand between two items of one run of quotes (“甲”“乙”和“丙”).
 RE_RUN_JOINER: re.Pattern[str] = re.compile(r"(?:、|，|和|及|与|以及)?(?=[“‘])")
 #: Reported speech inside the item: sentence punctuation, or a pronoun of the speaker.
-RE_SPEECH_CONTENT: re.Pattern[str] = re.compile(r"[。！？!?；;…]|我们|(?<!自)我|你们|你|咱们|大家")
+RE_SPEECH_CONTENT: re.Pattern[str] = re.compile(r"[。！？!?；;…]")
+#: A pronoun of the speaker or the audience: reported speech when the item is a sentence
+#: (seven characters or more; “民呼我为”, “你点我检” are names).
+RE_PRONOUN: re.Pattern[str] = re.compile(r"我们|(?<!自)我|你们|你|咱们|大家")
 #: A verb of saying just before the opening quote (指出：“…”, 俗话说“…”, 嘱托我们“…”).
 RE_SPEECH_LEFT: re.Pattern[str] = re.compile(
     r"(?:(?:指出|强调|说|表示|认为|讲|寄语|称|写道|说道|所说|坦言|感慨|告诉|叮嘱|告诫|常言道|古人云|俗话说|常说|说过|讲过|"
@@ -140,8 +143,12 @@ RE_CONTRAST_SECOND_LEFT: re.Pattern[str] = re.compile(
 )
 #: After the item, 的 and a noun of feeling, time or state (“…”的紧迫感, “…”的关键期) or of an utterance.
 RE_STATE_RIGHT: re.Pattern[str] = re.compile(
-    r"^的[^，。；、“”\n]{0,3}?(?:感|关键期|时期|阶段|境界|境地|窘境|局面|状态|感觉|心态|指示|讲话|名言|论断)"
+    r"^的[^，。；、“”\n]{0,3}?(?:感|关键期|时期|阶段|境界|境地|窘境|局面|状态|感觉|心态|指示|讲话|名言|论断|魄力|姿态|韧劲|"
+    r"气魄|气概)"
 )
+#: Before the item, 把 or a modal whose predicate is the quoted item itself (把“好钢用在刀刃上”，
+#: 改造要“改面子更重里子”，): a saying.
+RE_PREDICATE_LEFT: re.Pattern[str] = re.compile(r"(?:把|将|要|必须|需要|应当|就要|更要)$")
 #: Before the item, a negation (不搞“大水漫灌”, 决不能“新官不理旧账”): a figure, not a watchword.
 RE_NEGATED_LEFT: re.Pattern[str] = re.compile(
     r"(?:不搞|不能搞|不要搞|不能|不可|不得|不再|决不|绝不|不让|避免|防止|杜绝|摒弃|力戒|告别|拒绝|谨防|严防)$"
@@ -163,19 +170,20 @@ RE_TITLE_LEFT: re.Pattern[str] = re.compile(r"(?:获评|荣获|获得|评为|评
 _PROGRAMME_HEADS = (
     "工程", "行动计划", "行动方案", "行动", "计划", "品牌", "活动", "专项行动", "攻坚行动", "攻坚战", "主题教育",
     "学习教育", "专题教育", "赛事", "大赛", "论坛", "峰会", "博览会", "展会", "文化节", "旅游节", "艺术节",
-    "消费节", "购物节", "平台", "示范带", "直通车", "书屋", "专线", "系列", "推介会", "IP",
+    "消费节", "购物节", "平台", "示范带", "直通车", "书屋", "专线", "推介会", "国际会议", "IP",
 )
 _TERM_HEADS = (
     "称号", "荣誉", "证书", "热线", "奖", "字号", "等次", "等级", "创建", "企业", "制度", "模式", "机制", "体制",
     "现象", "问题", "效应", "标准", "认证", "标识", "商标", "品种", "指数", "号(?!召)", "门诊", "班列", "驿站",
     "之家", "栏目", "专栏", "频道", "景区", "街区", "商圈", "服务站", "工作站", "消费券", "产品", "产业园",
+    "试点",
 )
 _SLOGAN_HEADS = (
     "战略", "理念", "要求", "精神", "方针", "原则", "思路", "目标", "定位", "导向", "路线", "总基调", "方略",
-    "思想", "论述", "使命", "担当", "作风", "劲头", "干劲", "格局", "布局", "遵循", "口号", "发展观", "改革",
+    "思想", "论述", "使命", "担当", "作风", "劲头", "干劲", "遵循", "口号", "发展观",
 )
 RE_RIGHT_HEAD: re.Pattern[str] = re.compile(
-    r"^[^，。；：、“”‘’（）()\n]{0,8}?(?:(?P<programme>"
+    r"^(?:(?!和|与|及|并|或)[^，。；：、“”‘’（）()\n]){0,8}?(?:(?P<programme>"
     + "|".join(_PROGRAMME_HEADS)
     + r")|(?P<term>"
     + "|".join(_TERM_HEADS)
@@ -188,8 +196,23 @@ RE_PROGRAMME_END: re.Pattern[str] = re.compile(
     r"(?:工程|行动|计划|品牌|活动|攻坚战|攻坚年|专项行动|行动方案|大赛|论坛|(?<!\d)20[1-5]\d)$"
 )
 RE_TITLE_END: re.Pattern[str] = re.compile(
-    r"(?:之乡|示范[村镇县市区校户]|卫生[镇乡县城市]|卫生乡镇|文明[城市村镇]|百强[县镇村]|[村镇县市区校院]（[^）]{1,6}）|医院|学校)$"
+    r"(?:之乡|之都|之城|之家|示范[村镇县市区校户]|卫生[镇乡县城市]|卫生乡镇|文明[城市村镇]|百强[县镇村]|城市|省份|"
+    r"[村镇县市区校院]（[^）]{1,6}）|医院|学校)$"
 )
+#: Ends of items that name a thing rather than state a watchword: a mechanism, a model, a
+#: standard, a product (“外溢效应”, “链式改造”, “就业驿站”, “深圳式”, “城新贷”, “伏羲一号”).
+RE_TERM_END: re.Pattern[str] = re.compile(
+    r"(?:效应|模式|机制|体系|制度|标准|认证|指数|驿站|改造|清单|名单|(?<!一)式|[一二三四五六七八九十\d]号|贷|奖|杯)$"
+)
+#: Procedures and conversions: “拿地即开工”, “即买即退”, “补改投”, “公转铁” (labels of how
+#: something is done).
+RE_PROCEDURE: re.Pattern[str] = re.compile(r"^[^\W\d_]{2,}即[^\W\d_]{2,}$|^即.即.$|^.[改转].$")
+#: A model or a spirit held up as a watchword: “枫桥经验”, “后陈经验”, “红船精神”.
+RE_MODEL_END: re.Pattern[str] = re.compile(r"..(?:经验|精神)$")
+#: Named connection schemes: “跨境理财通”, “港澳药械通” (a word and 通, which do not make a word).
+RE_SCHEME_END: re.Pattern[str] = re.compile(r"^[^\W\d_]{3,}通$")
+#: A quoted digit or letter, part of a code explained elsewhere: “1”, “N”.
+RE_CODE_PART: re.Pattern[str] = re.compile(r"^[0-9A-Z]{1,2}$")
 #: “互联网+”-style items: the national 互联网+ action plans are programmes, other “A+B” are model labels.
 RE_PLUS_PROGRAMME: re.Pattern[str] = re.compile(r"^(?:互联网|人工智能|智能|AI|数字|机器人)\+|\+$")
 #: Redactions and placeholders in quotes.
@@ -683,15 +706,19 @@ def classify_quoted(
         return ("numbered_formula" if RE_REDACTED_FORMULA_RIGHT.match(right) else "term"), None
     if RE_EVENT_DATE.match(content):
         return "term", None
-    speech = RE_SPEECH_CONTENT.search(content) is not None
+    speech = RE_SPEECH_CONTENT.search(content) is not None or (len(content) >= 7 and RE_PRONOUN.search(content) is not None)
     if not speech and len(content) <= 30:
         inner = _contained_numbered(content)
         if inner is not None:
             return "numbered_formula", inner
+    if RE_CODE_PART.match(content):
+        return "term", None
     if _is_quotation(content, left, right, speech):
         return "quotation", None
     if RE_OPPOSED_LEFT.search(left) or RE_PROBLEM_RIGHT.match(right):
         return "term", None
+    if content.count("、") >= 2:
+        return "slogan", None
     head = _right_head(right)
     if head == "programme" or RE_PROGRAMME_END.search(content):
         if RE_MAGNITUDE_PROGRAMME.match(content):
@@ -701,7 +728,13 @@ def classify_quoted(
         return "term", None
     if "+" in content:
         return ("programme" if RE_PLUS_PROGRAMME.search(content) else "term"), None
+    if RE_MODEL_END.search(content):
+        return "slogan", None
+    if RE_SCHEME_END.match(content) and content[-2:] not in _dictionary_words() and content[-3:-1] in _dictionary_words():
+        return "programme", None
     if head == "term" or (content.endswith("制") and len(content) <= 6):
+        return "term", None
+    if RE_TERM_END.search(content) or RE_PROCEDURE.match(content):
         return "term", None
     if ("、" in content or "，" in content or "," in content) and len(content) >= 3:
         return "slogan", None
@@ -728,6 +761,8 @@ def _is_quotation(content: str, left: str, right: str, speech: bool) -> bool:
         return True
     if RE_FIGURE_LEFT.search(left) or RE_STATE_RIGHT.match(right) or RE_NEGATED_LEFT.search(left):
         return True
+    if "、" not in content and len(content) >= 5 and RE_PREDICATE_LEFT.search(left) and (not right or not _is_han(right[0])):
+        return True
     return bool(
         (RE_CONTRAST_FIRST_LEFT.search(left) and RE_CONTRAST_FIRST_RIGHT.match(right))
         or RE_CONTRAST_SECOND_LEFT.search(left)
@@ -746,8 +781,9 @@ def _kind_by_form(content: str, left: str, right: str) -> str:
     if content in words:
         return "quotation"
     if len(content) <= 3:
-        if len(content) == 3 and content[0] in VERBAL_INITIALS:
-            return "slogan"
+        opening = words.get(content[:2], "")
+        if len(content) == 3 and content[0] in VERBAL_INITIALS and opening[:1] != "n":
+            return "slogan"  # “防返贫”, “想干事” (not “学校人”, whose first word is a noun)
         return "term"
     first = _longest_word(content, words, from_end=False)
     if (first is not None and words[first] in VERBAL_TAGS) or content[0] in VERBAL_INITIALS:
