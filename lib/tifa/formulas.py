@@ -1066,7 +1066,86 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
             i = j
             continue
         i += 1
+    if level == "clause":
+        runs += _frame_runs(units, strings, connected)
     return [run for run in runs if _run_holds(text, run)]
+
+
+#: Characters that make a two-character stretch grammatical (X的重Y, X等多Y), not a shared topic word.
+GRAMMATICAL = frozenset("的之等是都要把被在对与和及而则就也又还更最再已将")
+
+
+def _clause_frame(strings: list[str]) -> str | None:
+    """A frame shared by clauses that do not share their opening or ending.
+
+    - four or more characters at the same position, counted from the start or
+      from the end (完善国防动员体系，强化国防动员观念，提升国防动员能力;
+      对一切违法违规的行为都要坚决查处，…都要坚决整治，…都要坚决追责);
+    - two characters, one of them grammatical (:data:`GRAMMATICAL`), at the same
+      position from the end, not at the end (…的重大举措，…的重要改革，…的重大抉择);
+    - clauses of one length sharing two or more characters at the same
+      positions (在促开工上下功夫，在快建设上出实招，在见成效上求突破).
+    """
+    first = strings[0]
+    # positions where every clause has the same character, from the start and from the end
+    same = [i for i, chars in enumerate(zip(*strings)) if chars.count(chars[0]) == len(chars)]
+    n = min(len(x) for x in strings)
+    for k in range(len(same) - 3):
+        i = same[k]
+        if i >= 1 and same[k + 3] == i + 3 and RE_HAN_RUN4.fullmatch(first, i, i + 4):
+            return f"…{first[i : i + 4]}…"
+    back = [i for i, chars in enumerate(zip(*(x[::-1] for x in strings))) if chars.count(chars[0]) == len(chars)]
+    if not same and not back:
+        return None
+    for k in range(len(back) - 3):
+        i = back[k]  # characters i .. i+3 from the end (0 = last)
+        if i >= 1 and back[k + 3] == i + 3:
+            part = first[len(first) - i - 4 : len(first) - i]
+            if RE_HAN_RUN4.fullmatch(part):
+                return f"…{part}…"
+    for k in range(len(back) - 1):
+        i = back[k]
+        if i >= 1 and back[k + 1] == i + 1:
+            part = first[len(first) - i - 2 : len(first) - i]
+            if RE_TWO_HAN.fullmatch(part) and (part[0] in GRAMMATICAL or part[1] in GRAMMATICAL):
+                return f"…{part}…"
+    if len({len(x) for x in strings}) == 1:
+        shared = [i for i in same if RE_HAN_CHAR.match(first, i)]
+        if 2 <= len(shared) < n - 1:
+            return re.sub("…+", "…", "".join(first[i] if i in shared else "…" for i in range(n)))
+    return None
+
+
+RE_HAN_RUN4 = re.compile(f"[{HAN}]{{4}}")
+
+
+def _frame_runs(units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> list[_Run]:
+    """Runs of three or more clauses of similar length that share a frame (see :func:`_clause_frame`)."""
+    runs: list[_Run] = []
+    n = len(strings)
+    i = 0
+    while i < n - 2:
+        window = strings[i : i + 3]
+        lengths = [len(x) for x in window]
+        if not (connected[i] and connected[i + 1]) or min(lengths) < 4 or max(lengths) > ENDING_MAX_RATIO * min(lengths):
+            i += 1
+            continue
+        shared = _clause_frame(window)
+        if shared is None:
+            i += 1
+            continue
+        j = i + 3
+        while j < n and connected[j - 1] and len(strings[j]) >= 4:
+            longer = strings[i : j + 1]
+            if max(map(len, longer)) > ENDING_MAX_RATIO * min(map(len, longer)):
+                break
+            wider = _clause_frame(longer)
+            if wider is None:
+                break
+            shared, j = wider, j + 1
+        runs.append(_Run("clause", [(units[k][0], units[k][1]) for k in range(i, j)], shared, "frame", j - i))
+        i = j
+    return runs
 
 
 #: Sentences that share only a short opening (加快…。加快…。) need this many members.
@@ -1306,21 +1385,110 @@ def _periodic_runs(text: str) -> list[_Run]:
 
 
 def _paragraph_runs(text: str) -> list[_Run]:
-    """Consecutive paragraphs whose leading sentences share an opening (加快…。加快…。加快…。)."""
+    """Consecutive paragraphs whose leading clauses are parallel.
+
+    The leads (without a leading dash ``——``) share an opening of two or more
+    characters (加快…。加快…。加快…。), a one-character opening from
+    :data:`ANAPHORA` (以简审批…。以公正监管…。以改革…。), or an inner stretch of
+    at least three characters (积极的财政政策要…。稳健的货币政策要…。就业优先政策要…。).
+    Identical leads (各位代表！) are not a run.
+    """
     leads: list[tuple[int, int, str]] = []
     for m in RE_PARAGRAPH_LEAD.finditer(text):
-        leads.append((m.start(), m.end(), m.group()))
-    if len(leads) < PARALLEL_MIN_RUN:
-        return []
-    connected = [True] * (len(leads) - 1)
-    runs = _opening_runs(leads, leads and [u[2] for u in leads], connected)
-    for run in runs:
-        run.level = "paragraph"
+        lead = m.group()
+        dash = len(lead) - len(lead.lstrip("—"))
+        leads.append((m.start() + dash, m.end(), lead[dash:]))
+    runs: list[_Run] = []
+    n = len(leads)
+    i = 0
+    while i < n - 2:
+        strings = [u[2] for u in leads]
+        found = None
+        # shared opening of two or more characters
+        opening, j = strings[i], i + 1
+        while j < n and _common_prefix(opening, strings[j]) >= PARALLEL_MIN_SHARED:
+            opening = opening[: _common_prefix(opening, strings[j])]
+            j += 1
+        if j - i >= PARALLEL_MIN_RUN:
+            found = (j, f"{opening}…")
+        if found is None and strings[i][:1] in ANAPHORA:
+            j = i + 1
+            while j < n and strings[j][:1] == strings[i][:1]:
+                j += 1
+            if j - i >= PARALLEL_MIN_RUN:
+                found = (j, f"{strings[i][0]}…")
+        if found is None:
+            shared, j = _trigrams(strings[i]), i + 1
+            while j < n and shared & _trigrams(strings[j]):
+                shared &= _trigrams(strings[j])
+                j += 1
+            if j - i >= PARALLEL_MIN_RUN:
+                found = (j, f"…{_grow_inner([' ' + x for x in strings[i:j]], min(shared))}…")
+        if found is None or len(set(strings[i : found[0]])) < found[0] - i:
+            i += 1
+            continue
+        j, shared_part = found
+        runs.append(_Run("paragraph", [(leads[k][0], leads[k][1]) for k in range(i, j)], shared_part, "opening", j - i))
+        i = j
     return runs
 
 
-#: The first sentence of a paragraph (without its final punctuation).
-RE_PARAGRAPH_LEAD = re.compile(r"(?:(?<=\n)|^)(?![一二三四五六七八九十]+、|（|第[一二三四五六七八九十]|\d)[^\n。！？；，：]{2,30}(?=[。！？；]|\n)", re.M)
+#: Most sentences that may stand between two members of a run of sentence leads.
+LEAD_GAP = 8
+#: Shortest opening (characters) shared by the leads of such a run.
+LEAD_MIN_SHARED = 3
+RE_PARAGRAPH = re.compile(r"[^\n]+")
+RE_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+RE_LEAD_CLAUSE = re.compile(r"[^，：。！？；\n]*")
+
+
+def _lead_runs(text: str) -> list[_Run]:
+    """Sentences of one paragraph that open alike, with other sentences between them.
+
+    ``我们面对的是深刻变化的外部环境。…。我们面对的是经济转型阵痛凸显的严峻挑战。…
+    我们面对的是两难多难问题增多的复杂局面。``: three or more sentences whose
+    first clauses share an opening of at least :data:`LEAD_MIN_SHARED`
+    characters, at most :data:`LEAD_GAP` sentences apart, not all in a row
+    (runs in a row are found at the sentence level). Each member is its
+    sentence.
+    """
+    runs: list[_Run] = []
+    for para in RE_PARAGRAPH.finditer(text):
+        if para.end() - para.start() < 40:
+            continue
+        sentences = [(m.start(), m.end()) for m in RE_SENTENCE.finditer(text, para.start(), para.end())]
+        leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
+        used: set[int] = set()
+        for i, first in enumerate(leads):
+            if i in used or len(first) <= LEAD_MIN_SHARED:
+                continue
+            members, opening, last = [i], first, i
+            for j in range(i + 1, min(len(leads), i + 2 + LEAD_GAP * PARALLEL_MIN_RUN)):
+                if j - last > LEAD_GAP + 1:
+                    break
+                p = _common_prefix(opening, leads[j])
+                if LEAD_MIN_SHARED <= p < len(leads[j]):
+                    opening, last = opening[:p], j
+                    members.append(j)
+            if len(members) < PARALLEL_MIN_RUN or members[-1] - members[0] < len(members) or not RE_HAN_CHAR.match(opening):
+                continue
+            used.update(members)
+            units = [(sentences[k][0], _strip_end(text, *sentences[k])) for k in members]
+            runs.append(_Run("sentence", units, f"{opening}…", "leads", len(units)))
+    return runs
+
+
+def _trigrams(s: str) -> set[str]:
+    return {s[k : k + 3] for k in range(len(s) - 2) if RE_HAN_CHAR.match(s, k) and RE_HAN_CHAR.match(s, k + 2)}
+
+
+#: The first sentence of a paragraph (without its final punctuation), or the
+#: first clause of a paragraph that opens with a dash (——面对…，我们…).
+RE_PARAGRAPH_LEAD = re.compile(
+    r"(?:(?<=\n)|^)(?:——[^\n。！？；，：]{2,30}(?=[，。！？；：]|\n)"
+    r"|(?![一二三四五六七八九十]+、|（|第[一二三四五六七八九十]|\d)[^\n。！？；，：]{2,30}(?=[。！？；]|\n))",
+    re.M,
+)
 
 
 def _item_runs(text: str, lists: list[_List]) -> list[_Run]:
@@ -1382,8 +1550,8 @@ def _parallel_runs(text: str, lists: list[_List] | None = None) -> list[_Run]:
                     break
         if not clash:
             kept.append(run)
-    # word-level series sit inside one clause: they never clash with coarser runs
-    kept += _phrase_runs(text, clauses) + _periodic_runs(text)
+    # word-level series and runs of sentence leads never clash with the others
+    kept += _phrase_runs(text, clauses) + _periodic_runs(text) + _lead_runs(text)
     kept.sort(key=lambda r: (r.units[0][0], -r.units[-1][1]))
     return kept
 
