@@ -155,7 +155,7 @@ RE_NEGATED_LEFT: re.Pattern[str] = re.compile(
 )
 #: Before the item, fighting it (遏制“台独”, 处置“僵尸企业”), or after it, 现象/问题: the label of a problem.
 RE_OPPOSED_LEFT: re.Pattern[str] = re.compile(
-    r"(?:反对|遏制|处置|严禁|禁止|查处|打击|整治|纠治|克服|消除|根治|惩治|严惩|清理|化解|解决|治理|整顿)$"
+    r"(?:反对|遏制|处置|严禁|禁止|查处|打击|整治|纠治|克服|消除|根治|惩治|严惩|清理|治理|整顿)$"
 )
 RE_PROBLEM_RIGHT: re.Pattern[str] = re.compile(r"^(?:的)?(?:现象|问题|行为|思潮|乱象|顽疾|分裂|倾向)")
 #: Before the item, a verb of upholding (坚持“…”, 树牢“…”, 践行“…”): the item is a watchword.
@@ -692,55 +692,71 @@ def classify_quoted(
     >>> classify_quoted("僵尸企业", left="依法处置")[0], classify_quoted("大水漫灌", left="坚持不搞")[0]
     ('term', 'quotation')
     """
+    kind, numbered, _ = _classify(
+        content, left, right, in_lexicon=in_lexicon, lexicon_category=lexicon_category, lexicon_kind=lexicon_kind
+    )
+    return kind, numbered
+
+
+def _classify(
+    content: str,
+    left: str,
+    right: str,
+    *,
+    in_lexicon: bool,
+    lexicon_category: str,
+    lexicon_kind: str,
+) -> tuple[str, Numbered | None, str]:
+    """:func:`classify_quoted`, with what decided: ``lexicon``, ``rule``, ``context`` or ``form``."""
     if in_lexicon:
         kind = lexicon_kind or default_kind(lexicon_category)
         if kind == "numbered_formula":
-            return kind, numbered_formula(content, quoted=True, right=right) or _contained_numbered(content)
+            return kind, numbered_formula(content, quoted=True, right=right) or _contained_numbered(content), "lexicon"
         if kind != "programme" and _right_head(right) == "programme":
-            return "programme", None
-        return kind, None
+            return "programme", None, "context"
+        return kind, None, "lexicon"
     numbered = numbered_formula(content, quoted=True, right=right)
     if numbered is not None:
-        return "numbered_formula", numbered
+        return "numbered_formula", numbered, "rule"
     if RE_REDACTED.search(content):
-        return ("numbered_formula" if RE_REDACTED_FORMULA_RIGHT.match(right) else "term"), None
+        return ("numbered_formula" if RE_REDACTED_FORMULA_RIGHT.match(right) else "term"), None, "rule"
     if RE_EVENT_DATE.match(content):
-        return "term", None
+        return "term", None, "rule"
     speech = RE_SPEECH_CONTENT.search(content) is not None or (len(content) >= 7 and RE_PRONOUN.search(content) is not None)
     if not speech and len(content) <= 30:
         inner = _contained_numbered(content)
         if inner is not None:
-            return "numbered_formula", inner
+            return "numbered_formula", inner, "rule"
     if RE_CODE_PART.match(content):
-        return "term", None
+        return "term", None, "rule"
     if _is_quotation(content, left, right, speech):
-        return "quotation", None
+        return "quotation", None, "rule"
     if RE_OPPOSED_LEFT.search(left) or RE_PROBLEM_RIGHT.match(right):
-        return "term", None
+        return "term", None, "rule"
     if content.count("、") >= 2:
-        return "slogan", None
+        return "slogan", None, "rule"
     head = _right_head(right)
     if head == "programme" or RE_PROGRAMME_END.search(content):
         if RE_MAGNITUDE_PROGRAMME.match(content):
-            return "numbered_formula", Numbered(_numeral_value(content[0]), content[1], content)
-        return "programme", None
-    if RE_TITLE_END.search(content) or RE_TITLE_LEFT.search(left):
-        return "term", None
+            return "numbered_formula", Numbered(_numeral_value(content[0]), content[1], content), "rule"
+        return "programme", None, "rule"
+    if ("、" not in content and len(content) <= 10 and RE_TITLE_END.search(content)) or RE_TITLE_LEFT.search(left):
+        return "term", None, "rule"
     if "+" in content:
-        return ("programme" if RE_PLUS_PROGRAMME.search(content) else "term"), None
+        return ("programme" if RE_PLUS_PROGRAMME.search(content) else "term"), None, "rule"
     if RE_MODEL_END.search(content):
-        return "slogan", None
+        return "slogan", None, "rule"
     if RE_SCHEME_END.match(content) and content[-2:] not in _dictionary_words() and content[-3:-1] in _dictionary_words():
-        return "programme", None
+        return "programme", None, "rule"
     if head == "term" or (content.endswith("制") and len(content) <= 6):
-        return "term", None
+        return "term", None, "rule"
     if RE_TERM_END.search(content) or RE_PROCEDURE.match(content):
-        return "term", None
+        return "term", None, "rule"
     if ("、" in content or "，" in content or "," in content) and len(content) >= 3:
-        return "slogan", None
+        return "slogan", None, "rule"
     if head == "slogan" or RE_UPHOLD_LEFT.search(left):
-        return "slogan", None
-    return _kind_by_form(content, left, right), None
+        return "slogan", None, "rule"
+    return _kind_by_form(content, left, right), None, "form"
 
 
 def _right_head(right: str) -> str | None:
@@ -937,11 +953,16 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
     spans: list[_Span] = []
     quoted_ranges: list[tuple[int, int]] = []
     nan = float("nan")
+    run: list[tuple[int, str, str]] = []  # the current run of quotes: (span index, basis, lexicon kind)
+    previous_end = -1
     for match in RE_QUOTE.finditer(text):
         group = 1 if match.group(1) is not None else 2
         start, end = match.span(group)
         content = match.group(group)
         quoted_ranges.append((start, end))
+        if previous_end < 0 or not RE_RUN_GAP.fullmatch(text, previous_end, match.start()):
+            _harmonize_run(spans, run)
+        previous_end = match.end()
         left = _run_left(text, start - 1)
         right = _run_right(text, end + 1)
         plain = _strip_quotes(content)
@@ -960,7 +981,10 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                     offset += len(item) + 1
                 continue
         in_lexicon, lexicon_kind = _lexicon_lookup(forms, lexicon, plain)
-        kind, numbered = classify_quoted(plain, left, right, in_lexicon=in_lexicon, lexicon_kind=lexicon_kind)
+        kind, numbered, basis = _classify(
+            plain, left, right, in_lexicon=in_lexicon, lexicon_category="", lexicon_kind=lexicon_kind
+        )
+        run.append((len(spans), basis, lexicon_kind))
         span_start = start
         value, head, normalized = nan, "", plain
         if numbered is not None:
@@ -993,6 +1017,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                     _Span(inner_start, inner_start + len(inner_text), inner_text, inner_kind, v, h, n,
                           in_lex or n in forms, True)
                 )
+    _harmonize_run(spans, run)
     # headwords of glossary lines: 〔12〕五控一应对：指…, ﹝19﹞5080：指…
     glossary_ranges: list[tuple[int, int]] = []
     if "：" in text:
@@ -1169,6 +1194,26 @@ def _merge_adjacent_formulas(spans: list[_Span]) -> list[_Span]:
             continue
         merged.append(span)
     return merged
+
+
+#: What may separate two quoted items of one run (“甲”、“乙”和“丙”).
+RE_RUN_GAP: re.Pattern[str] = re.compile(r"(?:、|和|及|与|以及)?")
+
+
+def _harmonize_run(spans: list[_Span], run: list[tuple[int, str, str]]) -> None:
+    """Give the items of a run of quotes the kind of its lexicon items (“一网通办”、“一网统管”).
+
+    Items of one run are parallel; when the lexicon items among them agree on
+    a kind other than numbered formula, the items whose kind came only from
+    their form take it. Empties ``run``.
+    """
+    kinds = {kind for _, basis, kind in run if basis == "lexicon" and kind != "numbered_formula"}
+    if len(kinds) == 1 and len(run) > 1:
+        kind = kinds.pop()
+        for index, basis, _ in run:
+            if basis == "form" and spans[index].kind != "numbered_formula":
+                spans[index] = spans[index]._replace(kind=kind)
+    run.clear()
 
 
 def _is_han(character: str) -> bool:
