@@ -500,6 +500,11 @@ RE_ANNOUNCE_FOLLOWING = re.compile(
     r"(?=[^，。；！？：\n]{0,12}[。：:\n])"
 )
 RE_FOLLOWING_WORD = re.compile("以下|如下|下列")
+#: Any count of parts at the end of a sentence (着重解决六个问题。): an announcement
+#: only when exactly that many items follow at once.
+RE_ANNOUNCE_COUNTED = re.compile(
+    rf"(?<![第\d{NUMERAL}])(?P<count>两|[{NUMERAL}]{{1,2}})(?P<unit>(?:个|项|点|条|类|件|大|种)[{HAN}]{{0,6}}?|方面[{HAN}]{{0,4}}?)(?=[：。])"
+)
 #: Announced counts outside this range are not announcements (一个中国原则, 三十八个项目).
 ANNOUNCED_RANGE = (2, 15)
 RE_CLAUSE_START = re.compile(r"[，。；：！？\n]")
@@ -538,7 +543,10 @@ def _scan_announcements(text: str) -> list[_Announcement]:
     def covered(pos: int) -> bool:
         return any(a.core_start <= pos < a.core_end for a in found.values())
 
-    patterns = ((RE_ANNOUNCE_VERB, "verb"), (RE_ANNOUNCE_WEAK, "weak"), (RE_ANNOUNCE_WEAK_QUOTED, "weak"), (RE_ANNOUNCE_QUOTED, "quoted"))
+    patterns = (
+        (RE_ANNOUNCE_VERB, "verb"), (RE_ANNOUNCE_WEAK, "weak"), (RE_ANNOUNCE_WEAK_QUOTED, "weak"),
+        (RE_ANNOUNCE_QUOTED, "quoted"), (RE_ANNOUNCE_COUNTED, "counted"),
+    )
     for pattern, mode in patterns:
         for m in pattern.finditer(text):
             value = parse_chinese_numeral(m.group("count"))
@@ -575,17 +583,26 @@ def _announcement_before(text: str, list_start: int) -> tuple[int, int, float, b
     """The announcement in the sentence that ends right before ``list_start``.
 
     The sentence must end with ``：`` or ``。`` (and maybe a line break) at most
-    two characters before the list. Returns (core start, core end, announced
-    count or NaN, whether the count sits inside quotes), or None.
+    two characters before the list, or be a title line of its own
+    (``2025年省十件民生实事``). When the same counted phrase stands earlier in
+    the paragraph (``办好十件民生实事。…推动省十件民生实事…：``), the
+    announcement is its first occurrence. Returns (core start, core end,
+    announced count or NaN, whether the count must agree with the list: it
+    sits inside quotes or in a title line), or None.
     """
     j = list_start
     while j > 0 and text[j - 1] in "\n ":
         j -= 1
-    if j == 0 or text[j - 1] not in "：:。" or list_start - j > 2:
+    if j == 0 or list_start - j > 2:
         return None
-    end = j - 1
+    title = text[j - 1] not in "：:。"
+    if title and (list_start == j or RE_CLAUSE_START.search(text, text.rfind("\n", 0, j) + 1, j)):
+        return None  # a title line: no punctuation at all
+    end = j - 1 if not title else j
     floor = max(0, end - 80)
     begin = max(floor, max(text.rfind(c, floor, end) for c in "。！？\n") + 1)
+    if title and end - begin > 30:
+        return None
     sentence = text[begin:end]
     found = None
     for m in RE_COUNT_BEFORE.finditer(sentence):
@@ -595,10 +612,23 @@ def _announcement_before(text: str, list_start: int) -> tuple[int, int, float, b
                 continue
             before = sentence[: m.start()]
             quoted = before.count("“") > before.count("”")
-            found = (begin + m.start(), begin + m.end(), float(value) if value is not None else np.nan, quoted)
-        else:
+            found = (begin + m.start(), begin + m.end(), float(value) if value is not None else np.nan, quoted or title)
+        elif not title:
             found = (begin + m.start(), begin + m.end(), np.nan, False)
+    if found is not None and not np.isnan(found[2]):
+        # the first statement of the same count in the paragraph
+        phrase = RE_COUNTED_NOUN.match(text, found[0])
+        paragraph = text.rfind("\n", 0, begin) + 1
+        for size in range(len(phrase.group()) if phrase else 0, 3, -1):
+            earlier = text.find(phrase.group()[:size], paragraph, begin)
+            if earlier >= 0:
+                found = (earlier, earlier + size, found[2], found[3])
+                break
     return found
+
+
+#: A count with its noun (十件民生实事), to find where a count was first stated.
+RE_COUNTED_NOUN = re.compile(rf"(?:几|两|[{NUMERAL}]{{1,3}}|\d{{1,2}})(?:个|项|点|条|类|件|大|种|部分|句话|方面)[{HAN}]{{0,6}}")
 
 
 @dataclass
@@ -619,6 +649,7 @@ def _link(
 ) -> _Delivery | None:
     """What an announcement introduces: a list, a parallel run, or unmarked items."""
     window_end = announcement.core_end + ANNOUNCE_WINDOW
+    counted = announcement.mode == "counted"
     for i, lst in enumerate(lists):
         if lst.start < announcement.core_end:
             continue
@@ -629,6 +660,8 @@ def _link(
             continue
         if not announcement.strong and len(gap) > 20:
             continue
+        if counted and len(lst.markers) != announcement.announced:
+            break
         return _Delivery("list", i, [(k.start, e, k.end) for k, e in zip(lst.markers, lst.ends, strict=True)])
     if announcement.mode in ("verb", "weak"):
         # a single delivered item (the source stops after it): (一) right after the announcement
@@ -674,7 +707,7 @@ def _unmarked_delivery(text: str, announcement: _Announcement, stops: list[int],
     if tail is None:
         return None
     count = None if np.isnan(announcement.announced) else int(announcement.announced)
-    exact = announcement.mode in ("weak", "quoted")
+    exact = announcement.mode in ("weak", "quoted", "counted")
     if exact and count is None:
         return None
     begin = tail.end()
