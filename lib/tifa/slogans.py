@@ -107,6 +107,8 @@ _C = f"[^\\W\\d_{_CN_NUM}零〇A-Za-z]"
 _MEASURES = "个大项种条类张支场句批字位件"
 _DIGIT_VALUE = {"一": 1, "二": 2, "两": 2, "双": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_DIGITS_OUT = "零一二三四五六七八九"
+#: First characters of distributive 一X一Y watchwords (一村一品, 一企一策, 一县一业).
+DISTRIBUTIVE_UNITS = frozenset("村镇县乡市区校企岛户人业园院所站厂店街家案事地岗")
 
 # --------------------------------------------------------------------------
 # Quotes
@@ -170,7 +172,7 @@ RE_TITLE_LEFT: re.Pattern[str] = re.compile(r"(?:获评|荣获|获得|评为|评
 _PROGRAMME_HEADS = (
     "工程", "行动计划", "行动方案", "行动", "计划", "品牌", "活动", "专项行动", "攻坚行动", "攻坚战", "主题教育",
     "学习教育", "专题教育", "赛事", "大赛", "论坛", "峰会", "博览会", "展会", "文化节", "旅游节", "艺术节",
-    "消费节", "购物节", "平台", "示范带", "直通车", "书屋", "专线", "推介会", "国际会议", "IP",
+    "消费节", "购物节", "平台", "示范带", "直通车", "书屋", "专线", "推介会", "国际会议", "IP", "攻坚",
 )
 _TERM_HEADS = (
     "称号", "荣誉", "证书", "热线", "奖", "字号", "等次", "等级", "创建", "企业", "制度", "模式", "机制", "体制",
@@ -207,6 +209,26 @@ RE_TERM_END: re.Pattern[str] = re.compile(
 #: Procedures and conversions: “拿地即开工”, “即买即退”, “补改投”, “公转铁” (labels of how
 #: something is done).
 RE_PROCEDURE: re.Pattern[str] = re.compile(r"^[^\W\d_]{2,}即[^\W\d_]{2,}$|^即.即.$|^.[改转].$")
+#: Distributive watchwords (一村一品, 一县一业, 一岛一功能: 一 means "each") and single-window
+#: watchwords (一照通行, 一卡通办): slogans, whatever their head.
+RE_DISTRIBUTIVE: re.Pattern[str] = re.compile(
+    rf"^一[{''.join(sorted(DISTRIBUTIVE_UNITS))}]一[^\W\d_]{{1,3}}$|^一[^\W\d_]通[^\W\d_]$"
+)
+#: Provinces, by name or by their one-character abbreviation (the distinctive ones): an item
+#: that opens or closes with one names a provincial brand or campaign (“粤贸全球”, “苏新消费”,
+#: “浙里来消费”, “投资广东”).
+PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+    "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+)
+PROVINCE_ABBREVIATIONS = frozenset("粤浙苏闽皖鲁豫湘鄂赣桂晋陕冀琼黔滇渝沪蒙辽")
+RE_PROVINCE_BRAND: re.Pattern[str] = re.compile(
+    rf"^(?:[{''.join(sorted(PROVINCE_ABBREVIATIONS))}](?![港澳])|{'|'.join(PROVINCES)})[^\W\d_]{{2,6}}$|"
+    rf"^[^\W\d_]{{2,4}}(?:{'|'.join(PROVINCES)})$"
+)
+#: An item made of a formula and a number (“双一流196”: the formula and its count of projects).
+RE_TRAILING_NUMBER: re.Pattern[str] = re.compile(r"^([^\W\d_]{2,8})\d{1,4}$")
 #: A model or a spirit held up as a watchword: “枫桥经验”, “后陈经验”, “红船精神”.
 RE_MODEL_END: re.Pattern[str] = re.compile(r"..(?:经验|精神)$")
 #: Named connection schemes: “跨境理财通”, “港澳药械通” (a word and 通, which do not make a word).
@@ -548,7 +570,7 @@ def _series_value(groups: list[tuple[str, str]]) -> float:
         return float(len(numerals))
     total = 0.0
     for numeral in numerals:
-        if len(numeral) > 1 and numeral[0] in "双两" and numeral[1] in "十百千万":
+        if len(numeral) > 1 and numeral[0] in "双两" and numeral[1] in "一十百千万":
             total += 2
         else:
             total += _numeral_value(numeral)
@@ -595,8 +617,6 @@ def _acceptable_series(text: str, groups: list[tuple[str, str]], quoted: bool, *
     return True
 
 
-#: First characters of distributive 一X一Y watchwords (一村一品, 一企一策, 一县一业).
-DISTRIBUTIVE_UNITS = frozenset("村镇县乡市区校企岛户人业园村院所站厂店街家案事地岗")
 
 
 # --------------------------------------------------------------------------
@@ -729,6 +749,13 @@ def _classify(
             return "numbered_formula", inner, "rule"
     if RE_CODE_PART.match(content):
         return "term", None, "rule"
+    trailing = RE_TRAILING_NUMBER.match(content)
+    if trailing is not None:
+        inner = numbered_formula(trailing.group(1), quoted=True) or _contained_numbered(trailing.group(1))
+        if inner is not None:
+            return "numbered_formula", inner, "rule"  # “双一流196”
+    if RE_DISTRIBUTIVE.match(content):
+        return "slogan", None, "rule"
     if _is_quotation(content, left, right, speech):
         return "quotation", None, "rule"
     if RE_OPPOSED_LEFT.search(left) or RE_PROBLEM_RIGHT.match(right):
@@ -742,15 +769,17 @@ def _classify(
         return "programme", None, "rule"
     if ("、" not in content and len(content) <= 10 and RE_TITLE_END.search(content)) or RE_TITLE_LEFT.search(left):
         return "term", None, "rule"
-    if "+" in content:
-        return ("programme" if RE_PLUS_PROGRAMME.search(content) else "term"), None, "rule"
     if RE_MODEL_END.search(content):
         return "slogan", None, "rule"
+    if RE_TERM_END.search(content) or RE_PROCEDURE.match(content):
+        return "term", None, "rule"
+    if RE_PROVINCE_BRAND.match(content):
+        return "programme", None, "rule"
+    if "+" in content:
+        return ("programme" if RE_PLUS_PROGRAMME.search(content) else "term"), None, "rule"
     if RE_SCHEME_END.match(content) and content[-2:] not in _dictionary_words() and content[-3:-1] in _dictionary_words():
         return "programme", None, "rule"
     if head == "term" or (content.endswith("制") and len(content) <= 6):
-        return "term", None, "rule"
-    if RE_TERM_END.search(content) or RE_PROCEDURE.match(content):
         return "term", None, "rule"
     if ("、" in content or "，" in content or "," in content) and len(content) >= 3:
         return "slogan", None, "rule"
