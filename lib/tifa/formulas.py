@@ -695,6 +695,8 @@ def _unmarked_delivery(text: str, announcement: _Announcement, stops: list[int],
       (``做了以下工作：稳防控；强产业；抓项目。``);
     - the announcement ends its paragraph, and the next paragraphs open with a
       dash (``——``) or with a short lead sentence (``加强农业的基础地位。``):
+      or the first two paragraphs open alike (``必须坚持…`` / ``必须坚持…``) and
+      the items are the paragraphs that open so;
       each such paragraph opens an item, other paragraphs (also those that open
       with a list marker: lists nested in an item) belong to the item before
       them; the items stop at a heading, at the next item of a list that
@@ -739,11 +741,19 @@ def _unmarked_delivery(text: str, announcement: _Announcement, stops: list[int],
             later = [k.start for k in lst.markers if k.start >= begin]
             if later:
                 next_stop = min(next_stop, later[0])
+    # paragraphs that open alike (必须坚持…，…。 / 必须坚持…，…。) are items even with long first sentences
+    opening = ""
+    second = text.find("\n", begin) + 1
+    if second and not RE_MARKED_LINE.match(text, begin):
+        opening = text[begin : begin + _common_prefix(text[begin : begin + 12], text[second : second + 12])]
+        opening = opening if len(opening) >= PARALLEL_MIN_SHARED and RE_TWO_HAN.match(opening) else ""
     while pos < limit and pos < next_stop:
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
         lead = None if RE_MARKED_LINE.match(text, pos) else RE_ITEM_LEAD.match(text, pos)
         kind = "" if lead is None else ("dash" if lead.group("dash") else "paragraph")
+        if opening:
+            kind = "paragraph" if text.startswith(opening, pos) else ""
         if not items:
             if not kind:
                 return None
