@@ -227,6 +227,8 @@ RE_PROVINCE_BRAND: re.Pattern[str] = re.compile(
     rf"^(?:[{''.join(sorted(PROVINCE_ABBREVIATIONS))}](?![港澳])|{'|'.join(PROVINCES)})[^\W\d_]{{2,6}}$|"
     rf"^[^\W\d_]{{2,4}}(?:{'|'.join(PROVINCES)})$"
 )
+#: A Han name with Latin capitals: an event or brand coinage (“村BA”).
+RE_LATIN_COINAGE: re.Pattern[str] = re.compile(r"^[^\W\d_A-Za-z]{1,4}[A-Z]{2,4}$")
 #: An item made of a formula and a number (“双一流196”: the formula and its count of projects).
 RE_TRAILING_NUMBER: re.Pattern[str] = re.compile(r"^([^\W\d_]{2,8})\d{1,4}$")
 #: A model or a spirit held up as a watchword: “枫桥经验”, “后陈经验”, “红船精神”.
@@ -523,6 +525,8 @@ def _numbered(text: str, quoted: bool, plan: bool, defined: bool) -> Numbered | 
         if not is_series:
             if _is_quantity(head_clean):
                 return None
+            if num == "一" and re.fullmatch(_NUMERAL_HEAD, head_clean) is None:
+                return None  # “一张网”, “一件事”: 一 = single (but 一个五百米 counts)
             if not quoted and not _known_head(measure, head_clean):
                 return None
             value = _numeral_value(num)
@@ -773,7 +777,7 @@ def _classify(
         return "slogan", None, "rule"
     if RE_TERM_END.search(content) or RE_PROCEDURE.match(content):
         return "term", None, "rule"
-    if RE_PROVINCE_BRAND.match(content):
+    if RE_PROVINCE_BRAND.match(content) or RE_LATIN_COINAGE.match(content):
         return "programme", None, "rule"
     if "+" in content:
         return ("programme" if RE_PLUS_PROGRAMME.search(content) else "term"), None, "rule"
@@ -1020,8 +1024,9 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
             value, head, normalized = numbered
         else:
             counted = RE_COUNTED_QUOTE_LEFT.search(text, max(0, start - 5), start - 1)
-            if counted is not None and kind != "quotation" and counted.group(1) != "一" and not right.startswith("字"):
-                # 五个“必须统筹好”: the numeral and measure belong to the formula
+            if counted is not None and kind == "slogan" and counted.group(1) != "一" and not right.startswith("字"):
+                # 五个“必须统筹好”: the numeral and measure belong to the formula (a count of
+                # named programmes or terms, 三个“一号工程”, is not a formula)
                 kind = "numbered_formula"
                 value = _numeral_value(counted.group(1))
                 head = plain
