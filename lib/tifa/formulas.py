@@ -1127,7 +1127,10 @@ def _clause_frame(strings: list[str]) -> str | None:
     - two characters, one of them grammatical (:data:`GRAMMATICAL`), at the same
       position from the end, not at the end (…的重大举措，…的重要改革，…的重大抉择);
     - clauses of one length sharing two or more characters at the same
-      positions (在促开工上下功夫，在快建设上出实招，在见成效上求突破).
+      positions (在促开工上下功夫，在快建设上出实招，在见成效上求突破), or of
+      nearly one length sharing two or more characters at the same positions
+      from the end, before any shared ending (我们在风雨洗礼中强健体魄、壮实筋骨，
+      在艰难险阻中披荆斩棘、踏平坎坷，在千帆竞渡中奋楫争先、勇立潮头).
     """
     first = strings[0]
     # positions where every clause has the same character, from the start and from the end
@@ -1156,6 +1159,14 @@ def _clause_frame(strings: list[str]) -> str | None:
         shared = [i for i in same if RE_HAN_CHAR.match(first, i)]
         if 2 <= len(shared) < n - 1:
             return re.sub("…+", "…", "".join(first[i] if i in shared else "…" for i in range(n)))
+    # counted from the end, past a shared ending (我们在风雨洗礼中…、…，在艰难险阻中…、…)
+    ending = 0
+    while ending < len(back) and back[ending] == ending:
+        ending += 1
+    inner = [i for i in back[ending:] if RE_HAN_CHAR.match(first, len(first) - 1 - i)]
+    if len(inner) >= 2 and max(map(len, strings)) - n <= 2:
+        last = len(first) - 1
+        return re.sub("…+", "…", "".join(first[last - i] if i in inner else "…" for i in range(max(inner), -1, -1)))
     return None
 
 
@@ -1363,7 +1374,7 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
 
 
 #: Characters that do not make a run when repeated (的…的…的, 一…一…一).
-REPEAT_STOP = frozenset("的了和与及或等是在对为于以把被将而也就都又所之其这那个年月日万亿元第一二三四五六七八九十")
+REPEAT_STOP = frozenset("的了和与及或等是在对为于以把被将而也就都又所之其这那个年月日万亿元第一二三四五六七八九十两")
 #: Variable parts made only of these are places, not parallelism (粤东粤西粤北, 城西城北城南).
 DIRECTIONS = frozenset("东西南北中上下左右前后内外")
 
@@ -1375,8 +1386,8 @@ def _periodic_runs(text: str) -> list[_Run]:
     ``难点堵点痛点``, ``获得感幸福感安全感``, ``思想上政治上行动上`` (repeated
     ending). Three or more members, all Han characters with no punctuation in
     between. Whether the repeated character opens or ends the members is read
-    from the dictionary: the reading whose members (and the members without the
-    repeated character) are more often words wins; openings win ties.
+    from the dictionary: the reading whose members (counted twice) and members
+    without the repeated character are more often words wins; openings win ties.
     """
     if len(text) < 6:
         return []
@@ -1417,7 +1428,7 @@ def _periodic_runs(text: str) -> list[_Run]:
             def score(reading: tuple[bool, list[tuple[int, int]], list[str]]) -> int:
                 _opening, spans, variable = reading
                 words = sum(1 for a, b in spans if (frequency.get(text[a:b]) or 0) > 0)
-                return words + sum(1 for v in variable if len(v) > 1 and (frequency.get(v) or 0) > 0)
+                return 2 * words + sum(1 for v in variable if len(v) > 1 and (frequency.get(v) or 0) > 0)
 
             readings.sort(key=lambda r: (-score(r), not r[0]))
         opening, spans, _variable = readings[0]
