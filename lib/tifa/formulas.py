@@ -1243,7 +1243,7 @@ RE_LAST_JOIN = re.compile("[和及与]")
 #: Final characters of a shared ending that make a series a plain list of
 #: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
 #: the annotation rules do not count as parallelism.
-CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会节胞率江湖山品业能游")
+CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会节胞率江湖山品业能游球")
 #: Openings of series that are fixed forms of address, not parallelism (各民主党派、各人民团体和各界人士).
 SERIES_OPENING_STOP = frozenset({"各"})
 #: Characters that cannot be the only shared character of a frame (…的…).
@@ -1252,28 +1252,40 @@ RE_DIGIT = re.compile(r"[0-9]")
 _QUOTE_CHARS = "“”‘’"
 
 
-def _unquote(clause: str, a: int, b: int) -> tuple[int, int]:
-    """A member without its quotes (“拿地即开工” → 拿地即开工; the first member keeps what follows its last “)."""
-    if b - a >= 2 and clause[b - 1] in "”’":
-        b -= 1
-        opening = max(clause.rfind("“", a, b), clause.rfind("‘", a, b))
-        if opening >= 0:
-            a = opening + 1
-    elif b > a and clause[a] in "“‘":
-        a += 1
-        closing = clause.find("”", a, b)
-        if closing >= 0:
-            b = closing
-    return a, b
+def _unquote(clause: str, members: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Members without their quotes, when every middle member is quoted whole.
+
+    ``“拿地即开工”、“完工即投产”、“验收即发证”`` → ``拿地即开工``, … (the first
+    member keeps what follows its last ``“``, the last what precedes its first
+    ``”``). Quotes inside members (``“闯”的精神、“创”的劲头``) stay.
+    """
+    middle = members[1:-1]
+    if not all(b - a >= 3 and clause[a] in "“‘" and clause[b - 1] in "”’" for a, b in middle):
+        return members
+    out = []
+    for k, (a, b) in enumerate(members):
+        if k == 0:
+            if clause[b - 1] in "”’":
+                a = max(a, clause.rfind("“", a, b - 1) + 1, clause.rfind("‘", a, b - 1) + 1)
+                b -= 1
+        elif k == len(members) - 1:
+            if clause[a] in "“‘":
+                closing = [c for c in (clause.find("”", a + 1, b), clause.find("’", a + 1, b)) if c >= 0]
+                a, b = a + 1, (min(closing) if closing else b)
+        else:
+            a, b = a + 1, b - 1
+        out.append((a, b))
+    return out
 
 
-def _series_shared(strings: list[str]) -> tuple[str, str] | None:
+def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None:
     """The shared part of a series' members, or None.
 
     ``opening`` (有思路、有措施、有劲头), ``ending`` (责任意识、规矩意识、敬畏意识) or
     ``frame``: members of one length sharing characters at the same positions
     (目标同向、责任同担、行动同步; 扩能增量、提质增品、降本增利), the first member
-    read from its end and the last from its start.
+    read from its end and the last from its start. The shared part has at
+    least ``least`` characters.
     """
     middle = strings[1:-1]
     size = max(len(m) for m in middle)
@@ -1282,15 +1294,19 @@ def _series_shared(strings: list[str]) -> tuple[str, str] | None:
     for m in rest[1:]:
         opening = opening[: _common_prefix(opening, m)]
     if opening and RE_HAN_CHAR.match(opening) and opening not in SERIES_OPENING_STOP:
-        where = strings[0].rfind(opening)
-        if where >= 0 and len(strings[0]) - where <= 2 * size + 2:
-            return "opening", opening
+        # the first member may share less of the opening (稳字当头、稳中求进、稳中快进)
+        for size_open in range(len(opening), 0, -1):
+            where = strings[0].rfind(opening[:size_open])
+            if where >= 0:
+                if len(strings[0]) - where <= 2 * size + 2 and opening[:size_open] not in SERIES_OPENING_STOP and size_open >= least:
+                    return "opening", opening[:size_open]
+                break
     head = strings[:-1]
     ending = head[-1]
     for m in head[:-1]:
         k = _common_suffix(ending, m)
         ending = ending[len(ending) - k :] if k else ""
-    if ending and RE_HAN_CHAR.search(ending) and len(ending) < min(len(m) for m in middle) + 1:
+    if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
         if ending[-1] in CONCRETE_HEADS:
             return None
         return "ending", ending
@@ -1299,12 +1315,18 @@ def _series_shared(strings: list[str]) -> tuple[str, str] | None:
         return None
     aligned = [strings[0][-n:], *middle, strings[-1][:n]]
     frame = [i for i in range(n) if all(x[i] == aligned[0][i] for x in aligned[1:])]
-    if not frame or len(frame) == n or all(aligned[0][i] in FRAME_FUNCTION for i in frame):
+    if len(frame) < least or len(frame) == n or all(aligned[0][i] in FRAME_FUNCTION for i in frame):
         return None
-    # a position shared by all members but one: an irregular list, not a frame
-    for i in range(n):
-        if i not in frame and max(sum(x[i] == y[i] for y in aligned) for x in aligned) == len(aligned) - 1:
-            return None
+    # one shared character and a position shared by all members but one (推广智能建造、
+    # 模块化建筑、装配式建筑): an irregular list, not a frame; the last member may end
+    # differently (愿干事、敢干事、能干成事)
+    if len(frame) == 1:
+        for i in range(n):
+            if i in frame:
+                continue
+            odd = [k for k, x in enumerate(aligned) if sum(x[i] == y[i] for y in aligned) == 1]
+            if len(odd) == 1 and len(aligned) > 2 and not (odd[0] == len(aligned) - 1 and i == n - 1):
+                return None
     if not all(RE_HAN_CHAR.match(aligned[0][i]) for i in frame):
         return None
     shared = "".join(aligned[0][i] if i in frame else "…" for i in range(n))
@@ -1331,17 +1353,20 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
         if join is not None and join.start() > last_s and join.start() - last_s <= MAX_MEMBER:
             readings.append(segments[:-1] + [(last_s, join.start()), (join.end(), last_e)])
         readings.append(segments)
-        for members in readings:
+        # a series may end before the clause does (对人民尽责、受人民监督、让人民满意的学习型、服务型政府)
+        whole = len(readings)
+        readings += [segments[:k] for k in range(len(segments) - 1, PARALLEL_MIN_RUN - 1, -1)]
+        for number, members in enumerate(readings):
             if len(members) < PARALLEL_MIN_RUN:
                 continue
-            members = [_unquote(clause, a, b) for a, b in members]
+            members = _unquote(clause, members)
             strings = [clause[a:b] for a, b in members]
             middle = strings[1:-1]
             if any(len(m) > MAX_MEMBER or len(m) < 1 or not RE_HAN_CHAR.search(m) for m in middle):
                 continue
             if any(RE_DIGIT.search(m) or "（" in m for m in middle):
                 continue  # target lists and named things (…会议精神、市委常委（扩大）会议精神)
-            found = _series_shared(strings)
+            found = _series_shared(strings, 1 if number < whole else PARALLEL_MIN_SHARED)
             if found is None:
                 continue
             mode, part = found
