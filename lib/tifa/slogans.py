@@ -314,7 +314,7 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
         [
             # numeral + measure + known head
             *(
-                rf"(?<![{_CN_NUM}\d第])(?P<num_{i}>[一二三四五六七八九十两]{{1,3}})(?P<m_{i}>{m})"
+                rf"(?<![{_CN_NUM}\d第])(?P<num_{i}>[二三四五六七八九十两]|[一二三四五六七八九十两]{{2,3}})(?P<m_{i}>{m})"
                 rf"(?P<head_{i}>{_MODIFIERS if m == '大' else ''}(?:{_alternation(heads)}))"
                 for i, (m, heads) in enumerate(FORMULA_HEADS.items())
                 if m != "句"
@@ -327,8 +327,6 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             rf"(?<![{_CN_NUM}\d第])(?P<num_nh>[一二三四五六七八九十两]{{1,3}})(?P<m_nh>个)(?P<head_nh>{_NUMERAL_HEAD})",
             # plan names
             r"(?<![一二三四五六七八九十两百千万\d第])(?P<plan>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间|末|初|以来)",
-            # 第十个五年计划
-            r"第(?P<ordplan>[一二三四五六七八九十]{1,3})个五年计划",
             # codes with +
             r"(?<![\dA-Za-z.+])(?P<code>\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+)(?![\dA-Za-z+])",
             # contracted series of one-character groups
@@ -349,7 +347,7 @@ SERIES_IDIOMS = frozenset(
     万人空巷 一步一个 一天一个 一年一个 两岸三地 千行百业 千村万户 千企百业""".split()
 )
 #: Characters of time, quantity and rank that make a "series" an ordinary phrase.
-SERIES_BLOCKING_CHARACTERS = frozenset("年天日月次步个些样处片倍成点号期周岁份届层级批名")
+SERIES_BLOCKING_CHARACTERS = frozenset("年天日月次步个些样处片倍成点号期周岁份届层级批名至到分之")
 #: The same inside quotes, where a series is more likely meant (“一点两地”).
 QUOTED_SERIES_BLOCKING_CHARACTERS = frozenset("年天日月次步个些样倍成期周岁份届层级")
 #: Units of magnitudes: a series with one of them measures, it does not count (万亩千亿).
@@ -777,6 +775,8 @@ def _classify(
         return "slogan", None, "rule"
     if RE_TERM_END.search(content) or RE_PROCEDURE.match(content):
         return "term", None, "rule"
+    if _national_analogue_kind(content) == "slogan":
+        return "slogan", None, "rule"
     if RE_PROVINCE_BRAND.match(content) or RE_LATIN_COINAGE.match(content):
         return "programme", None, "rule"
     if "+" in content:
@@ -790,6 +790,35 @@ def _classify(
     if head == "slogan" or RE_UPHOLD_LEFT.search(left):
         return "slogan", None, "rule"
     return _kind_by_form(content, left, right), None, "form"
+
+
+#: A local formulation and its national model: 平安浙江 → 平安中国, 制造强省 → 制造强国.
+RE_LOCAL_LEVEL: re.Pattern[str] = re.compile(
+    rf"^(?P<stem>[^\W\d_]{{2,6}}?)(?:(?P<province>{'|'.join(PROVINCES)})|强(?P<level>[省市区县]))$"
+)
+
+
+def _national_analogue_kind(content: str) -> str:
+    """The lexicon kind of the national model of a local formulation, or "".
+
+    Provinces model their watchwords on national ones: 平安浙江 on 平安中国,
+    数字广东 on 数字中国. The item's province is replaced by 中国 and looked up
+    in the lexicon. Goals of the 强国 family (制造强国, 教育强国… all
+    watchwords of the lexicon) at a lower level (制造强省, 工业强区) are
+    watchwords too.
+
+    >>> _national_analogue_kind("平安浙江"), _national_analogue_kind("制造强省"), _national_analogue_kind("投资广东")
+    ('slogan', 'slogan', '')
+    """
+    match = RE_LOCAL_LEVEL.match(content)
+    if match is None:
+        return ""
+    if match.group("level"):
+        return "slogan"  # the 强国 family of the lexicon (制造强国, 教育强国…) is made of watchwords
+    model = match.group("stem") + ("中国" if match.group("province") else "强国")
+    lexicon, forms = _lexicon_tables()
+    position = forms.get(model)
+    return lexicon.kind[position] if position is not None else ""
 
 
 def _right_head(right: str) -> str | None:
@@ -1259,8 +1288,6 @@ def _parse_unquoted(match: re.Match[str]) -> Numbered | None:
     if groups.get("plan"):
         plan = groups["plan"]
         return Numbered(_numeral_value(plan), "五年规划", plan + "五")
-    if groups.get("ordplan"):
-        return Numbered(_numeral_value(groups["ordplan"]), "五年计划", match.group(0))
     if groups.get("pair"):
         pair = groups["pair"]
         return Numbered(2.0, pair[1:], pair)
