@@ -321,6 +321,10 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             ),
             # 两手抓, 双拥, 两委…: contracted series whose 双/两 counts the members
             r"(?<![一二三四五六七八九十两百千万\d第])(?P<pair>两手抓|两委|两违|双拥|双控|双循环|双减|双创|双碳|双一流|双招双引)",
+            # the yearly package of livelihood works: 十件民生实事, 十方面民生实事
+            r"(?<![\d.])(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>民生实事)",
+            # consecutive records: 十二连增, 五连丰
+            rf"(?<![{_CN_NUM}\d第])(?P<num_run>[二三四五六七八九十]{{1,3}})(?P<m_run>连)(?P<head_run>增|丰|涨|升|冠|胜)",
             # policy packages: 22条措施, 30条举措
             r"(?<![\d.])(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>措施|举措|政策|意见)",
             # numeral + 个 + numeral head
