@@ -876,7 +876,7 @@ RE_CLAUSE = re.compile(r"(?:“[^“”\n]{0,80}”|（[^（）\n]{0,60}）|[^�
 PARALLEL_MIN_SHARED = 2
 PARALLEL_MIN_INNER = 4
 #: Units of a run that shares only an ending differ in length by at most this factor.
-ENDING_MAX_RATIO = 2.0
+ENDING_MAX_RATIO = 2.5
 #: Runs need at least this many units.
 PARALLEL_MIN_RUN = 3
 #: One-character openings that carry a parallel run of four units, or of three
@@ -1604,7 +1604,21 @@ def _item_runs(text: str, lists: list[_List]) -> list[_Run]:
 RE_ITEM_HEAD = re.compile(r"[，、：]?([^，。；！？：\n]{1,30})")
 
 
-def _parallel_runs(text: str, lists: list[_List] | None = None) -> list[_Run]:
+def _template_runs(patterns: list[tuple[int, int, str, str, int, list[tuple[int, int]]]]) -> list[_Run]:
+    """Series of three or more templates with a literal shared part (零前置、零干扰、零跑腿;
+    一镇一业、一村一品、一县一特) are parallel runs too; 四字格排比 shares no word."""
+    shared = {"X中求Y": "…中求…", "一X一Y": "一…一…", "X论英雄": "…论英雄", "零X": "零…"}
+    return [
+        _Run("phrase", members, shared[pattern], "template", len(members))
+        for _s, _e, kind, pattern, n_items, members in patterns
+        if kind == "template" and pattern in shared and n_items >= PARALLEL_MIN_RUN
+    ]
+
+
+def _parallel_runs(
+    text: str, lists: list[_List] | None = None,
+    patterns: list[tuple[int, int, str, str, int, list[tuple[int, int]]]] | None = None,
+) -> list[_Run]:
     clauses = _units(text, RE_CLAUSE)
     sentences = _sentences_from_clauses(text, clauses)
     runs = _runs_at_level(text, sentences, "sentence") + _runs_at_level(text, clauses, "clause")
@@ -1630,7 +1644,10 @@ def _parallel_runs(text: str, lists: list[_List] | None = None) -> list[_Run]:
         if not clash:
             kept.append(run)
     # word-level series and runs of sentence leads never clash with the others
-    kept += _phrase_runs(text, clauses) + _periodic_runs(text) + _lead_runs(text)
+    words = _phrase_runs(text, clauses) + _periodic_runs(text)
+    taken = [(r.units[0][0], r.units[-1][1]) for r in words]
+    words += [r for r in _template_runs(patterns or []) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
+    kept += words + _lead_runs(text)
     kept.sort(key=lambda r: (r.units[0][0], -r.units[-1][1]))
     return kept
 
@@ -1740,9 +1757,9 @@ def _parallel_phrases(phrases: list[str]) -> bool:
     return 2 * set_like >= len(phrases)
 
 
-def _set_patterns(text: str) -> list[tuple[int, int, str, str, int]]:
-    """(start, end, kind, pattern, n_items) of reduplications and templates."""
-    out: list[tuple[int, int, str, str, int]] = []
+def _set_patterns(text: str) -> list[tuple[int, int, str, str, int, list[tuple[int, int]]]]:
+    """(start, end, kind, pattern, n_items, members) of reduplications and templates."""
+    out: list[tuple[int, int, str, str, int, list[tuple[int, int]]]] = []
     last_end = -1
     for start in _abac_candidates(text):
         if start < last_end:
@@ -1754,7 +1771,7 @@ def _set_patterns(text: str) -> list[tuple[int, int, str, str, int]]:
             continue
         if _straddles_words(text, start, v, x):
             continue
-        out.append((start, start + 4, "reduplication", "ABAC", 1))
+        out.append((start, start + 4, "reduplication", "ABAC", 1, [(start, start + 4)]))
         last_end = start + 4
     spans = []
     for m in RE_MIDDLE_TEMPLATE.finditer(text):
@@ -1771,15 +1788,15 @@ def _set_patterns(text: str) -> list[tuple[int, int, str, str, int]]:
             continue
         spans.append((i - 1, m.end() + 1))
     for group in _series(text, spans):
-        out.append((group[0][0], group[-1][1], "template", "X中求Y", len(group)))
+        out.append((group[0][0], group[-1][1], "template", "X中求Y", len(group), group))
     ones = [(m.start(), m.end()) for m in RE_ONE_ONE.finditer(text) if m.group(1) not in ONE_ONE_STOP and m.group(1) != m.group(2) and m.group(2) != "一"]
     for group in _series(text, ones):
-        out.append((group[0][0], group[-1][1], "template", "一X一Y", len(group)))
+        out.append((group[0][0], group[-1][1], "template", "一X一Y", len(group), group))
     heroes = [
         (m.start() - 2, m.end()) for m in RE_HERO.finditer(text) if m.start() >= 2 and RE_TWO_HAN.fullmatch(text, m.start() - 2, m.start())
     ]
     for group in _series(text, heroes):
-        out.append((group[0][0], group[-1][1], "template", "X论英雄", len(group)))
+        out.append((group[0][0], group[-1][1], "template", "X论英雄", len(group), group))
     zeros = []
     for m in RE_ZERO.finditer(text):
         word = m.group(1)
@@ -1789,13 +1806,13 @@ def _set_patterns(text: str) -> list[tuple[int, int, str, str, int]]:
     for group in _series(text, zeros):
         quoted = text[group[0][0] - 1 : group[0][0]] == "“"
         if len(group) >= 2 or quoted or text[group[0][0] + 1 : group[0][1]] in ZERO_SET_PHRASES:
-            out.append((group[0][0], group[-1][1], "template", "零X", len(group)))
+            out.append((group[0][0], group[-1][1], "template", "零X", len(group), group))
     for m in RE_FOUR_SERIES.finditer(text):
         phrases = RE_SERIES_SPLIT.split(m.group())
         if not _parallel_phrases(phrases):
             continue
         n_items = len(phrases)
-        out.append((m.start(), m.end(), "template", "四字格排比", n_items))
+        out.append((m.start(), m.end(), "template", "四字格排比", n_items, [(m.start(), m.end())]))
     out.sort()
     return out
 
@@ -1855,7 +1872,8 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
     if headings is not None and len(headings) and "start" in headings:
         heading_starts = frozenset(int(s) for s in headings["start"])
     lists = _enumeration_lists(text, heading_starts)
-    runs = _parallel_runs(text, lists)
+    patterns = _set_patterns(text)
+    runs = _parallel_runs(text, lists, patterns)
     prefix = f"{doc_id}/" if doc_id else ""
 
     list_ids = [f"{prefix}E{i + 1}" for i in range(len(lists))]
@@ -1884,7 +1902,7 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
     rows.extend(_announcement_rows(text, doc_id, prefix, lists, list_ids, runs, run_ids, sorted(heading_starts)))
 
     template_counts: dict[str, int] = {}
-    for s, e, kind, pattern, n_items in _set_patterns(text):
+    for s, e, kind, pattern, n_items, _members in patterns:
         letter = "R" if kind == "reduplication" else "T"
         template_counts[letter] = template_counts.get(letter, 0) + 1
         shared = {"X中求Y": "中", "一X一Y": "一…一", "X论英雄": "论英雄", "零X": "零"}.get(pattern)
