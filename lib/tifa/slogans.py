@@ -145,9 +145,10 @@ RE_CONTRAST_SECOND_LEFT: re.Pattern[str] = re.compile(
 )
 #: After the item, 的 and a noun of feeling, time or state (“…”的紧迫感, “…”的关键期) or of an utterance.
 RE_STATE_RIGHT: re.Pattern[str] = re.compile(
-    r"^的[^，。；、“”\n]{0,3}?(?:感|关键期|时期|阶段|境界|境地|窘境|局面|状态|感觉|心态|指示|讲话|名言|论断|魄力|姿态|韧劲|"
-    r"气魄|气概)"
+    r"^的[^，。；、“”\n]{0,3}?(?:感|关键期|时期|阶段|境界|境地|窘境|局面|状态|感觉|心态|指示|讲话|名言|论断)"
 )
+#: After an item without 、, 的 and a noun of attitude (以“咬定青山不放松”的韧劲): a quoted line.
+RE_ATTITUDE_RIGHT: re.Pattern[str] = re.compile(r"^的[^，。；、“”\n]{0,3}?(?:魄力|姿态|韧劲|气魄|气概)")
 #: Before the item, 把 or a modal whose predicate is the quoted item itself (把“好钢用在刀刃上”，
 #: 改造要“改面子更重里子”，): a saying.
 RE_PREDICATE_LEFT: re.Pattern[str] = re.compile(r"(?:把|将|要|必须|需要|应当|就要|更要)$")
@@ -182,7 +183,8 @@ _TERM_HEADS = (
 )
 _SLOGAN_HEADS = (
     "战略", "理念", "要求", "精神", "方针", "原则", "思路", "目标", "定位", "导向", "路线", "总基调", "方略",
-    "思想", "论述", "使命", "担当", "作风", "劲头", "干劲", "遵循", "口号", "发展观",
+    "思想", "论述", "使命", "担当", "作风", "劲头", "干劲", "遵循", "口号", "发展观", "部署", "号召", "愿景",
+    "主线", "总纲",
 )
 RE_RIGHT_HEAD: re.Pattern[str] = re.compile(
     r"^(?:(?!和|与|及|并|或)[^，。；：、“”‘’（）()\n]){0,8}?(?:(?P<programme>"
@@ -748,7 +750,7 @@ def _classify(
         return ("numbered_formula" if RE_REDACTED_FORMULA_RIGHT.match(right) else "term"), None, "rule"
     if RE_EVENT_DATE.match(content):
         return "term", None, "rule"
-    speech = RE_SPEECH_CONTENT.search(content) is not None or (len(content) >= 7 and RE_PRONOUN.search(content) is not None)
+    speech = RE_SPEECH_CONTENT.search(content) is not None or (len(content) >= 10 and RE_PRONOUN.search(content) is not None)
     if not speech and len(content) <= 30:
         inner = _contained_numbered(content)
         if inner is not None:
@@ -839,7 +841,7 @@ def _is_quotation(content: str, left: str, right: str, speech: bool) -> bool:
         return True
     if "，" in content and any(len(clause) > 4 for clause in content.split("，")):
         return True
-    if "、" not in content and len(content) >= 5 and RE_SENTENCE_CONTENT.search(content):
+    if "、" not in content and len(content) >= 5 and (RE_SENTENCE_CONTENT.search(content) or RE_ATTITUDE_RIGHT.match(right)):
         return True
     if RE_FIGURE_LEFT.search(left) or RE_STATE_RIGHT.match(right) or RE_NEGATED_LEFT.search(left):
         return True
