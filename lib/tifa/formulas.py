@@ -1243,9 +1243,10 @@ RE_LAST_JOIN = re.compile("[和及与]")
 #: Final characters of a shared ending that make a series a plain list of
 #: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
 #: the annotation rules do not count as parallelism.
-CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会节胞率江湖山品业能游球")
-#: Openings of series that are fixed forms of address, not parallelism (各民主党派、各人民团体和各界人士).
-SERIES_OPENING_STOP = frozenset({"各"})
+CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会节胞率江湖山品业能游球铁")
+#: Openings of series that are fixed forms of address or administrative levels of
+#: named bodies, not parallelism (各民主党派、各人民团体和各界人士; 区委副书记、区政府党组书记、区长).
+SERIES_OPENING_STOP = frozenset("各省市区县镇乡村")
 #: Characters that cannot be the only shared character of a frame (…的…).
 FRAME_FUNCTION = frozenset("的了和与及或等至个两一二三四五六七八九十百千万亿")
 RE_DIGIT = re.compile(r"[0-9]")
@@ -1309,7 +1310,8 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
     if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
         if ending[-1] in CONCRETE_HEADS:
             return None
-        return "ending", ending
+        if ending in strings[-1] or len(strings) > PARALLEL_MIN_RUN:
+            return "ending", ending
     n = len(middle[0])
     if not 3 <= n <= 8 or any(len(m) != n for m in middle) or len(strings[0]) < n or len(strings[-1]) < n:
         return None
