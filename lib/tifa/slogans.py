@@ -1022,6 +1022,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
     quoted_ranges: list[tuple[int, int]] = []
     nan = float("nan")
     run: list[tuple[int, str, str]] = []  # the current run of quotes: (span index, basis, lexicon kind)
+    bases: dict[int, str] = {}  # what decided the kind of each quoted item
     previous_end = -1
     for match in RE_QUOTE.finditer(text):
         group = 1 if match.group(1) is not None else 2
@@ -1053,6 +1054,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
             plain, left, right, in_lexicon=in_lexicon, lexicon_category="", lexicon_kind=lexicon_kind
         )
         run.append((len(spans), basis, lexicon_kind))
+        bases[len(spans)] = basis
         span_start = start
         value, head, normalized = nan, "", plain
         if numbered is not None:
@@ -1087,6 +1089,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                           in_lex or n in forms, True)
                 )
     _harmonize_run(spans, run)
+    _harmonize_repeats(spans, bases)
     # headwords of glossary lines: 〔12〕五控一应对：指…, ﹝19﹞5080：指…
     glossary_ranges: list[tuple[int, int]] = []
     if "：" in text:
@@ -1283,6 +1286,29 @@ def _harmonize_run(spans: list[_Span], run: list[tuple[int, str, str]]) -> None:
             if basis == "form" and spans[index].kind != "numbered_formula":
                 spans[index] = spans[index]._replace(kind=kind)
     run.clear()
+
+
+def _harmonize_repeats(spans: list[_Span], bases: Mapping[int, str]) -> None:
+    """Give every occurrence of a quoted item the kind its better-read occurrences have.
+
+    A formulation keeps its kind through a document; where one occurrence was
+    decided by the lexicon, a rule or its context and another only by its
+    form, the latter takes the most frequent kind of the former.
+    """
+    decided: dict[str, list[str]] = {}
+    for index, basis in bases.items():
+        span = spans[index]
+        if basis != "form" and span.kind != "numbered_formula":
+            decided.setdefault(span.text, []).append(span.kind)
+    if not decided:
+        return
+    for index, basis in bases.items():
+        span = spans[index]
+        kinds = decided.get(span.text)
+        if basis == "form" and kinds and span.kind != "numbered_formula":
+            best = max(sorted(set(kinds)), key=kinds.count)
+            if best != span.kind:
+                spans[index] = span._replace(kind=best)
 
 
 def _is_han(character: str) -> bool:
