@@ -77,6 +77,7 @@ import bisect
 import logging
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -1110,7 +1111,7 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
             continue
         i += 1
     if level == "clause":
-        runs += _frame_runs(units, strings, connected)
+        runs += _frame_runs(text, units, strings, connected)
     return [run for run in runs if _run_holds(text, run)]
 
 
@@ -1173,12 +1174,41 @@ def _clause_frame(strings: list[str]) -> str | None:
 RE_HAN_RUN4 = re.compile(f"[{HAN}]{{4}}")
 
 
-def _frame_runs(units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> list[_Run]:
+#: Frames are looked for within this many characters of either end of a clause.
+FRAME_REACH = 16
+
+
+def _frame_candidates(text: str, units: list[tuple[int, int, str]]) -> np.ndarray:
+    """Whether clauses ``i, i+1, i+2`` agree on two or more Han characters at the same
+    positions, counted from the start or from the end (a vectorized filter for
+    :func:`_clause_frame`, which needs at least that)."""
+    n = len(units)
+    if n < 3:
+        return np.zeros(0, dtype=bool)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    starts = np.fromiter((u[0] for u in units), dtype=np.int64, count=n)[:, None]
+    ends = np.fromiter((u[1] for u in units), dtype=np.int64, count=n)[:, None]
+    steps = np.arange(FRAME_REACH)
+    agree = np.zeros(n - 2, dtype=bool)
+    for index in (starts + steps, ends - 1 - steps):
+        valid = (index >= starts) & (index < ends)
+        chars = codes[np.clip(index, 0, len(codes) - 1)]
+        usable = valid & (chars >= 0x4E00) & (chars <= 0x9FFF)
+        same = (chars[:-2] == chars[1:-1]) & (chars[:-2] == chars[2:]) & usable[:-2] & usable[1:-1] & usable[2:]
+        agree |= same.sum(axis=1) >= 2
+    return agree
+
+
+def _frame_runs(text: str, units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> list[_Run]:
     """Runs of three or more clauses of similar length that share a frame (see :func:`_clause_frame`)."""
     runs: list[_Run] = []
     n = len(strings)
+    candidates = _frame_candidates(text, units)
     i = 0
     while i < n - 2:
+        if not candidates[i]:
+            i += 1
+            continue
         window = strings[i : i + 3]
         lengths = [len(x) for x in window]
         if not (connected[i] and connected[i + 1]) or min(lengths) < 4 or max(lengths) > ENDING_MAX_RATIO * min(lengths):
@@ -1538,6 +1568,9 @@ def _lead_runs(text: str) -> list[_Run]:
         if para.end() - para.start() < 40:
             continue
         sentences = [(m.start(), m.end()) for m in RE_SENTENCE.finditer(text, para.start(), para.end())]
+        keys = Counter(text[a : a + LEAD_MIN_SHARED] for a, _b in sentences)
+        if len(sentences) < PARALLEL_MIN_RUN or max(keys.values()) < PARALLEL_MIN_RUN:
+            continue  # no three sentences open alike
         leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
         used: set[int] = set()
         for i, first in enumerate(leads):
