@@ -317,7 +317,7 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             # numeral + measure + known head
             *(
                 rf"(?<![{_CN_NUM}\d第])(?P<num_{i}>[二三四五六七八九十两]|[一二三四五六七八九十两]{{2,3}})(?P<m_{i}>{m})"
-                rf"(?P<head_{i}>{_MODIFIERS if m == '大' else ''}(?:{_alternation(heads)}))"
+                rf"(?P<head_{i}>{_MODIFIERS if m in '大项' else ''}(?:{_alternation(heads)}))"
                 for i, (m, heads) in enumerate(FORMULA_HEADS.items())
                 if m != "句"
             ),
