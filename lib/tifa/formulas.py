@@ -1105,7 +1105,9 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
             i += 1
             continue
         lengths = [len(x) for x in strings[i:j]]
-        if RE_HAN_CHAR.search(ending) and max(lengths) <= ENDING_MAX_RATIO * min(lengths):
+        if RE_HAN_CHAR.search(ending) and max(lengths) <= ENDING_MAX_RATIO * min(lengths) and (
+            len(ending) > PARALLEL_MIN_SHARED or _shared_pair(strings[i:j], len(ending))
+        ):
             runs.append(_Run(level, [(units[k][0], units[k][1]) for k in range(i, j)], f"…{ending}", "ending", j - i))
             i = j
             continue
@@ -1252,6 +1254,23 @@ def _run_holds(text: str, run: _Run) -> bool:
         if len(opening) <= 2 and opening not in STRONG_ANAPHORA and not ending and len(run.units) < SENTENCE_MIN_RUN:
             return False
     return True
+
+
+def _shared_pair(strings: list[str], ending: int) -> bool:
+    """Whether units that share a two-character ending also share two characters before it.
+
+    ``听取人大代表、政协委员意见，听取民主党派…意见，听取社会公众和企业意见``
+    (听取) is a frame; ``清理规范政府性基金，取消城市公用事业附加等基金，…减免部分基金``
+    only repeats a topic.
+    """
+    common: set[str] | None = None
+    for x in strings:
+        body = x[: len(x) - ending]
+        pairs = {body[k : k + 2] for k in range(len(body) - 1) if RE_TWO_HAN.fullmatch(body, k, k + 2)}
+        common = pairs if common is None else common & pairs
+        if not common:
+            return False
+    return bool(common)
 
 
 def _grow_inner(strings: list[str], seed: str) -> str:
@@ -1402,6 +1421,8 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
             if found is None:
                 continue
             mode, part = found
+            if mode != "frame" and all(set(m.replace(part, "", 1)) <= DIRECTIONS for m in middle):
+                continue  # places by direction (豫北、豫南和豫西南; 东部、中部、西部地区)
             size = max(len(m) for m in middle)
             (first_s, first_e), (last_s, last_e) = members[0], members[-1]
             if mode == "opening":
