@@ -135,6 +135,8 @@ RE_COLON_LEFT: re.Pattern[str] = re.compile(r"[：:]$")
 RE_SENTENCE_CONTENT: re.Pattern[str] = re.compile(
     r"就是|才是|不是|也是|更是|还是|都是|总是|也要|更要|都要|就要|才能|就能|就会|越来越|渐行渐远|宁可|与其|而是|不如"
 )
+#: A distance used as a figure: “最后一公里”, “最后一百米”.
+RE_FIGURATIVE_DISTANCE: re.Pattern[str] = re.compile(r"最后[一二三四五六七八九十百千几]{1,3}(?:公里|米|厘米|步|站)")
 #: Before the item, a figure of speech announced (是一场“年中大考”, 犹如“…”).
 RE_FIGURE_LEFT: re.Pattern[str] = re.compile(r"(?:是一场|是一次|是一道|是一张|当作|当成|视为|看作|比作|喻为|犹如|好比|如同|就像|堪称)$")
 #: A contrast of two quoted items: 把“规划图”变成“施工图”, 变“被动”为“主动”, 从“有没有”到“好不好”.
@@ -795,6 +797,8 @@ def _classify(
         return "slogan", None, "rule"
     if head == "slogan" or RE_UPHOLD_LEFT.search(left):
         return "slogan", None, "rule"
+    if _lexicon_prefix_kind(content) in ("slogan", "programme"):
+        return _lexicon_prefix_kind(content), None, "rule"
     return _kind_by_form(content, left, right), None, "form"
 
 
@@ -827,6 +831,21 @@ def _national_analogue_kind(content: str) -> str:
     return lexicon.kind[position] if position is not None else ""
 
 
+def _lexicon_prefix_kind(content: str) -> str:
+    """The lexicon kind of the longest formulation (three characters or more) that opens
+    ``content`` and leaves at most six characters after it (“稳中求进工作总基调”), or "".
+
+    >>> _lexicon_prefix_kind("稳中求进工作总基调"), _lexicon_prefix_kind("城市家具")
+    ('slogan', '')
+    """
+    lexicon, forms = _lexicon_tables()
+    for length in range(len(content) - 1, max(2, len(content) - 7), -1):
+        position = forms.get(content[:length])
+        if position is not None:
+            return lexicon.kind[position]
+    return ""
+
+
 def _right_head(right: str) -> str | None:
     """``programme``, ``term`` or ``slogan`` after the nearest head word in ``right``, or None."""
     match = RE_RIGHT_HEAD.match(right)
@@ -844,6 +863,8 @@ def _is_quotation(content: str, left: str, right: str, speech: bool) -> bool:
     if "、" not in content and len(content) >= 5 and (RE_SENTENCE_CONTENT.search(content) or RE_ATTITUDE_RIGHT.match(right)):
         return True
     if RE_FIGURE_LEFT.search(left) or RE_STATE_RIGHT.match(right) or RE_NEGATED_LEFT.search(left):
+        return True
+    if RE_FIGURATIVE_DISTANCE.search(content):
         return True
     if "、" not in content and len(content) >= 5 and RE_PREDICATE_LEFT.search(left) and (not right or not _is_han(right[0])):
         return True
