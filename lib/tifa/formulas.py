@@ -265,6 +265,14 @@ def _scan_markers(text: str, heading_starts: frozenset[int] = frozenset()) -> li
     return markers
 
 
+def _style_kind(k: _Marker) -> str:
+    """The style of a marker within its family: 第一/第二 and 首先/其次 are both ordinals but
+    of different styles, so a 首先…其次… list can sit inside the item of a 第一…第二… list."""
+    if k.family == "ordinal":
+        return "第" if k.style.startswith("第") else "seq"
+    return k.style
+
+
 def _assemble_lists(markers: list[_Marker], bare_headings: list[int] | None = None) -> list[_List]:
     """Group markers of one family into numbered lists (at least two items)."""
     heading_blocks = sorted([k.start for k in markers if k.block and k.family in HEADING_FAMILIES] + (bare_headings or []))
@@ -283,19 +291,28 @@ def _assemble_lists(markers: list[_Marker], bare_headings: list[int] | None = No
         if not inline:
             lists.extend(_assemble_headings(items))
             continue
+        outer: list[_List] = []  # lists whose item holds the current list (第一、…首先…其次…第二、)
+
+        def near(last: _Marker, k: _Marker) -> bool:
+            longest = MAX_BLOCK_GAP if (k.block and last.block) else MAX_INLINE_GAP
+            lo = bisect.bisect_right(heading_blocks, last.start)
+            return k.start - last.start <= longest and not (lo < len(heading_blocks) and heading_blocks[lo] < k.start)
+
         for k in items:
             if k.weak and current is not None and current.numbers[-1] + 1 == k.number:
                 continue  # a weak marker never continues a list
+            if outer and k.number is not None and current is not None and _style_kind(k) != _style_kind(current.markers[0]):
+                top = outer[-1]
+                if k.number == top.numbers[-1] + 1 and _style_kind(k) == _style_kind(top.markers[0]) and near(top.markers[-1], k):
+                    close()  # the nested list ends, the outer one goes on
+                    current = outer.pop()
+                    current.markers.append(k)
+                    current.numbers.append(k.number)
+                    continue
             if current is not None:
                 last = current.markers[-1]
                 n = current.numbers[-1]
-                gap_ok = True
-                if inline:
-                    longest = MAX_BLOCK_GAP if (k.block and last.block) else MAX_INLINE_GAP
-                    lo = bisect.bisect_right(heading_blocks, last.start)
-                    gap_ok = k.start - last.start <= longest and not (
-                        lo < len(heading_blocks) and heading_blocks[lo] < k.start
-                    )
+                gap_ok = near(last, k)
                 if gap_ok and k.number is None:
                     if len(current.markers) >= 2 and k.start - last.start <= 800:
                         current.markers.append(k)
@@ -317,11 +334,21 @@ def _assemble_lists(markers: list[_Marker], bare_headings: list[int] | None = No
                     continue
             if k.number is None:
                 continue
+            if current is not None and k.number == 1 and _style_kind(k) != _style_kind(current.markers[0]) and near(current.markers[-1], k):
+                outer.append(current)  # a list of another style opens inside the current item
+                current = _List(family, k.style, [k], [k.number])
+                continue
             close()
+            while outer:
+                current = outer.pop()
+                close()
             current = _List(family, k.style, [k], [k.number])
             if k.number != 1:
                 current.flags.add("start")
         close()
+        while outer:
+            current = outer.pop()
+            close()
     lists = [lst for lst in lists if not all(k.weak for k in lst.markers[1:2])]
     lists.sort(key=lambda lst: (lst.start, -len(lst.markers)))
     return lists
@@ -504,7 +531,8 @@ RE_FOLLOWING_WORD = re.compile("以下|如下|下列")
 #: Any count of parts at the end of a sentence (着重解决六个问题。): an announcement
 #: only when exactly that many items follow at once.
 RE_ANNOUNCE_COUNTED = re.compile(
-    rf"(?<![第\d{NUMERAL}])(?P<count>两|[{NUMERAL}]{{1,2}})(?P<unit>(?:个|项|点|条|类|件|大|种)[{HAN}]{{0,6}}?|方面[{HAN}]{{0,4}}?)(?=[：。])"
+    rf"(?<![第\d{NUMERAL}之点零〇])(?P<count>两|[{NUMERAL}]{{1,2}})"
+    rf"(?P<unit>(?:个|项|点|条|类|件|大|种)(?![{NUMERAL}零〇\d])[{HAN}]{{0,6}}?|方面[{HAN}]{{0,4}}?)(?=[：。])"
 )
 #: Announced counts outside this range are not announcements (一个中国原则, 三十八个项目).
 ANNOUNCED_RANGE = (2, 15)
