@@ -314,33 +314,46 @@ def _alternation(words: Iterable[str]) -> str:
 #: scan instead of trying every alternative at every position.
 RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
     r"(?=[一二三四五六七八九十两双百千万第0-9])(?:"
+    # alternatives are grouped by the character they may not follow, so that each
+    # look-behind is tested once per candidate position
+    + rf"(?<![{_CN_NUM}\d第])(?:"
     + "|".join(
         [
             # numeral + measure + known head
             *(
-                rf"(?<![{_CN_NUM}\d第])(?P<num_{i}>[二三四五六七八九十两]|[一二三四五六七八九十两]{{2,3}})(?P<m_{i}>{m})"
+                rf"(?P<num_{i}>[二三四五六七八九十两]|[一二三四五六七八九十两]{{2,3}})(?P<m_{i}>{m})"
                 rf"(?P<head_{i}>{_MODIFIERS if m in '大项' else ''}(?:{_alternation(heads)}))"
                 for i, (m, heads) in enumerate(FORMULA_HEADS.items())
                 if m != "句"
             ),
-            # 两手抓, 双拥, 两委…: contracted series whose 双/两 counts the members
-            r"(?<![一二三四五六七八九十两百千万\d第])(?P<pair>两手抓|两委|两违|双拥|双控|双循环|双减|双创|双碳|双一流|双招双引)",
-            # the yearly package of livelihood works: 十件民生实事, 十方面民生实事
-            r"(?<![\d.])(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>民生实事)",
             # consecutive records: 十二连增, 五连丰
-            rf"(?<![{_CN_NUM}\d第])(?P<num_run>[二三四五六七八九十]{{1,3}})(?P<m_run>连)(?P<head_run>增|丰|涨|升|冠|胜)",
-            # policy packages: 22条措施, 30条举措
-            r"(?<![\d.])(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>措施|举措|政策|意见)",
+            r"(?P<num_run>[二三四五六七八九十]{1,3})(?P<m_run>连)(?P<head_run>增|丰|涨|升|冠|胜)",
             # numeral + 个 + numeral head
-            rf"(?<![{_CN_NUM}\d第])(?P<num_nh>[一二三四五六七八九十两]{{1,3}})(?P<m_nh>个)(?P<head_nh>{_NUMERAL_HEAD})",
-            # plan names
-            r"(?<![一二三四五六七八九十两百千万\d第])(?P<plan>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间|末|初|以来)",
-            # codes with +
-            r"(?<![\dA-Za-z.+])(?P<code>\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+)(?![\dA-Za-z+])",
-            # contracted series of one-character groups
-            rf"(?<![{_CN_NUM}\d])(?P<series>(?:{_N}{{1,2}}{_C}){{2,4}})",
+            rf"(?P<num_nh>[一二三四五六七八九十两]{{1,3}})(?P<m_nh>个)(?P<head_nh>{_NUMERAL_HEAD})",
         ]
     )
+    + r")|(?<![一二三四五六七八九十两百千万\d第])(?:"
+    + "|".join(
+        [
+            # 两手抓, 双拥, 两委…: contracted series whose 双/两 counts the members
+            r"(?P<pair>两手抓|两委|两违|双拥|双控|双循环|双减|双创|双碳|双一流|双招双引)",
+            # plan names
+            r"(?P<plan>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间|末|初|以来)",
+        ]
+    )
+    + r")|(?<![\d.])(?:"
+    + "|".join(
+        [
+            # the yearly package of livelihood works: 十件民生实事, 十方面民生实事
+            r"(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>民生实事)",
+            # policy packages: 22条措施, 30条举措
+            r"(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>措施|举措|政策|意见)",
+        ]
+    )
+    # codes with +
+    + r")|(?<![\dA-Za-z.+])(?P<code>\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+)(?![\dA-Za-z+])"
+    # contracted series of one-character groups
+    + rf"|(?<![{_CN_NUM}\d])(?P<series>(?:{_N}{{1,2}}{_C}){{2,4}})"
     + ")"
 )
 
