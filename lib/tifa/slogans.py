@@ -13,32 +13,46 @@ Where spans come from
    double-quoted one is a span of its own. Document titles are written in
    《》 and are not quotes.
 2. **Numbered formulas** (数字式提法), quoted or not; see
-   :func:`numbered_formula` for the rules.
-3. **Lexicon terms** outside quotes (:mod:`tifa.lexicon`).
+   :func:`numbered_formula` for the rules. Unquoted, also a count in
+   apposition to an enumeration whose length it gives (工业、燃煤、机动车三大
+   污染源; “安全、环保、效益”三条底线).
+3. **Lexicon terms** outside quotes (:mod:`tifa.lexicon`); they take the
+   lexicon's kind.
 
 Kinds
 -----
 ``numbered_formula``
-    A numeral with a measure word and a head (四个意识, 三大攻坚战), a
-    contracted series (六稳, 三新一高, 一带一路, 十百千), a code (3+1,
-    1+12+N, 12221) or a plan name (十四五).
-``quotation``
-    Reported speech: a quoted item with sentence-final punctuation, a first-
-    or second-person pronoun, or introduced by a verb of saying (指出：“…”).
-    Kept in the table, left out of slogan counts.
-``programme``
-    A named campaign or project: the item ends with, or is followed by, a word
-    such as 工程, 行动, 计划, 品牌, 活动 (“美丽乡村2025”行动计划, “粤菜师傅”
-    …三项工程).
+    A numeral that counts the items of the formula: a numeral with a measure
+    word and a head (四个意识, 三大攻坚战), a contracted series (六稳, 三新一高,
+    一带一路, 十百千, 千万工程), a code (3+1, 1+12+N, 12221) or a plan name
+    (十四五); also a quoted item that contains one (“三区同振、城乡融合”).
 ``slogan``
-    A formulation: a lexicon term, parallel clauses (“敢为人先、争当标杆”),
-    an item followed by 要求, 理念, 战略, 方针, 改革…, or a verbal phrase of
-    four or more characters (“亩均论英雄”).
+    A watchword: a lexicon watchword (放管服), parallel parts (“敢为人先、争当
+    标杆”), an item upheld (坚持“…”, 践行“…”) or named as a strategy, an idea
+    or a requirement (“…”战略, “…”理念, “…”要求), a distributive watchword
+    (一村一品), a model or a spirit (枫桥经验), a verbal phrase (“提升中心城区
+    魅力”).
+``programme``
+    A named campaign, project, plan, event or brand: the item ends with, or
+    is followed by, 工程, 行动, 计划, 品牌, 活动, 平台… (“美丽乡村2025”行动计划),
+    a provincial brand (“粤贸全球”, “浙里来消费”), “互联网+”.
 ``term``
-    Everything else: single words in quotes, scare quotes, nicknames
-    (“防护网”, “卡脖子路”), honorific titles, redactions (“XX”).
+    A label: a mechanism, a model, a system or a procedure (“好差评”制度,
+    “拿地即开工”, 河长制), a title or an award (全国民主法治示范村, 飞天奖), a
+    problem fought (遏制“台独”), a redaction (“XX”), a short noun.
+``quotation``
+    Reported speech, a saying or a figure of speech: sentence punctuation,
+    a verb of saying before the quote (指出：“…”), a sentence with its own
+    subject (“安源不争先就是落后”), a state described (“…”的紧迫感), a
+    contrast (把“规划图”变成“施工图”), a negation (不搞“大水漫灌”), an
+    everyday word in quotes (“防护网”, “压舱石”). Kept in the table, left out
+    of slogan counts.
 
-The rules are deterministic and listed in :func:`classify_quoted`.
+The rules are deterministic, use the context before and after the quotes
+as well as the item's form, and are listed in :func:`classify_quoted`.
+Within a run of consecutive quotes and within a document, items whose kind
+came only from their form take the kind of their better-read companions
+(the lexicon item of the run, the other occurrences of the same item).
 
 >>> spans = find_slogans_in_text("树牢“四个意识”，做好“六稳”“六保”工作，推动高质量发展。")
 >>> spans[["text", "kind", "value", "in_lexicon", "quoted"]].values.tolist()
@@ -122,7 +136,7 @@ RE_RUN_JOINER: re.Pattern[str] = re.compile(r"(?:、|，|和|及|与|以及)?(?=
 #: Reported speech inside the item: sentence punctuation, or a pronoun of the speaker.
 RE_SPEECH_CONTENT: re.Pattern[str] = re.compile(r"[。！？!?；;…]")
 #: A pronoun of the speaker or the audience: reported speech when the item is a sentence
-#: (seven characters or more; “民呼我为”, “你点我检” are names).
+#: (ten characters or more; “民呼我为”, “你点我检”, “强国复兴有我” are names).
 RE_PRONOUN: re.Pattern[str] = re.compile(r"我们|(?<!自)我|你们|你|咱们|大家")
 #: A verb of saying just before the opening quote (指出：“…”, 俗话说“…”, 嘱托我们“…”).
 RE_SPEECH_LEFT: re.Pattern[str] = re.compile(
@@ -659,38 +673,53 @@ def classify_quoted(
     The rules look at the item itself, at what stands before the opening
     quote (``left``) and after the closing one (``right``); first match wins.
 
-    1. **Numbered formulas**: a numbered formula (:func:`numbered_formula`) or
-       a lexicon row of that kind → ``numbered_formula``.
-    2. **Lexicon**: a formulation of the lexicon takes the lexicon's kind
-       (:func:`tifa.lexicon.load_lexicon`, column ``kind``), except that a
-       programme head after it makes it a programme (“菜篮子”工程).
-    3. **Redactions**: “XX” before 战略/体系/…战/工程 → ``numbered_formula``
-       (a redacted formula), other redactions and event dates (“7·17”) →
-       ``term``; an item that contains a numbered formula (“三区同振、城乡融合”,
-       “百县千镇万村高质量发展工程”) → ``numbered_formula``.
-    4. **Quotations** (reported speech, sayings, figures of speech):
-       sentence punctuation or a pronoun of the speaker inside; a verb of
-       saying before (指出、俗话说、嘱托我们); more than 30 characters without a
-       、-list; a colon before an item of ten characters or with a comma;
-       clauses joined by ， (unless each has at most four characters, the
-       shape of a watchword); a copula or modal inside (就是, 也要, 越来越:
-       a sentence with its subject); a figure announced before (是一场, 犹如)
-       or a state described after (“…”的紧迫感, “…”的关键期); a contrast of
-       two quoted items (把“规划图”变成“施工图”, 变“被动”为“主动”); a negation
-       before (不搞, 决不能, 避免).
-    5. **Problems**: fought before (遏制, 处置, 整治, 克服) or named as a
+    1. **Lexicon**: a formulation of the lexicon takes the lexicon's kind
+       (:func:`tifa.lexicon.load_lexicon`, column ``kind``: 四个意识 a numbered
+       formula, 放管服 a slogan, 河长制 a term, 南水北调 a programme), except
+       that a programme head after it makes it a programme (“菜篮子”工程).
+    2. **Numbered formulas**: a numbered formula (:func:`numbered_formula`);
+       a redaction before 战略/体系/…战/工程 (“XX”战略, a redacted formula); an
+       item that contains a numbered formula (“三区同振、城乡融合”, “百县千镇万
+       村高质量发展工程”, “民生十大工程”, “科技金融15条”) or ends with a count
+       (“双一流196”) → ``numbered_formula``. Other redactions, event dates
+       (“7·17”) and quoted parts of a code (“1”, “N”) → ``term``.
+       Distributive and single-window watchwords (“一县一业”, “一照通行”: 一
+       means "each" or "single") → ``slogan``.
+    3. **Quotations** (reported speech, sayings, figures of speech):
+       sentence punctuation inside, or a pronoun in an item of ten characters
+       or more; a verb of saying before (指出、俗话说、嘱托我们); more than 30
+       characters without a 、-list; a colon before an item of ten characters
+       or with a comma; clauses joined by ， (unless each has at most four
+       characters, the shape of a watchword); a copula or modal inside (就是,
+       也要, 越来越: a sentence with its subject); a figure announced before
+       (是一场, 犹如) or a state described after (“…”的紧迫感, “…”的关键期); a
+       quoted line before an attitude (以“…”的韧劲); a contrast of two quoted
+       items (把“规划图”变成“施工图”, 变“被动”为“主动”); a negation before (不搞,
+       决不能, 避免); 把 or a modal before an item that is itself the
+       predicate (把“好钢用在刀刃上”，); a figurative distance (“最后一公里”).
+    4. **Problems**: fought before (遏制, 处置, 整治, 克服) or named as a
        problem after (现象, 问题) → ``term``.
-    6. **Programmes and titles**: the head of the noun phrase after the item
-       (:data:`RE_RIGHT_HEAD`, the nearest of 工程/行动/计划/品牌/活动/平台…,
-       称号/奖/创建/企业/制度/模式/机制…, 战略/理念/要求/精神/改革…) or the
-       item's own end (…工程, …行动, 美丽乡村2025) names a programme →
-       ``programme``; a title (…之乡, …示范村, 获评“…”) → ``term``;
-       “互联网+”, “人工智能+” and other open “X+” → ``programme``, other
-       “A+B” model labels → ``term``; a term head after the item, or a name
-       of a system (…制) → ``term``.
+    5. **Lists**: three or more parts joined by 、 → ``slogan``.
+    6. **Names** read from the head of the noun phrase after the item
+       (:data:`RE_RIGHT_HEAD`: the nearest of 工程/行动/计划/品牌/活动/平台…,
+       称号/奖/创建/企业/制度/模式/机制/试点…, 战略/理念/要求/精神/部署…) and
+       from the item's own end: a programme head after it, or an end such as
+       …工程, …行动, 美丽乡村2025 → ``programme`` (``numbered_formula`` when
+       the name opens with a magnitude that counts: “百链韧性提升”专项行动); a
+       title (…之乡, …示范村, 获评“…”) → ``term``; a model or a spirit
+       (…经验, …精神) → ``slogan``; a mechanism, a model, a standard, a
+       product or a procedure (…效应, …模式, …式, …贷, …奖, “拿地即开工”,
+       “补改投”) → ``term``; a provincial version of a national watchword
+       (平安浙江 after 平安中国, 制造强省 after 制造强国) → ``slogan``; a
+       provincial brand (“粤贸全球”, “浙里来消费”, “投资广东”) or a coinage
+       with Latin letters (“村BA”) → ``programme``; “互联网+”, “人工智能+” and
+       other open “X+” → ``programme``, other “A+B” model labels → ``term``;
+       a named scheme (“跨境理财通”) → ``programme``; a term head after the
+       item, or the name of a system (…制) → ``term``.
     7. **Watchwords**: parallel parts joined by 、 or ， → ``slogan``; a
        slogan head after the item, or a verb of upholding before it (坚持,
-       树牢, 践行, 落实) → ``slogan``.
+       树牢, 践行, 落实) → ``slogan``; an item that opens with a lexicon
+       watchword (“稳中求进工作总基调”) → its kind.
     8. **Form**: one character → ``slogan`` as a virtue (“闯”的精神, 一个“公”字),
        ``quotation`` as wordplay (战“疫”, “精”力: the character makes a word
        with its neighbour), ``term`` otherwise (立足于“防”); a word of the
@@ -700,6 +729,9 @@ def classify_quoted(
        ``term``; a phrase opening with a verb or adverb (“提升中心城区魅力”)
        → ``slogan``; ending with a noun (“城市家具”) → ``term``; otherwise a
        nominal last character (网, 路, 村…) → ``term``, else ``slogan``.
+
+    :func:`find_slogans` then harmonizes kinds decided by form alone within
+    a run of quotes and within a document.
 
     Parameters
     ----------
@@ -765,7 +797,9 @@ def _classify(
         return ("numbered_formula" if RE_REDACTED_FORMULA_RIGHT.match(right) else "term"), None, "rule"
     if RE_EVENT_DATE.match(content):
         return "term", None, "rule"
-    speech = RE_SPEECH_CONTENT.search(content) is not None or (len(content) >= 10 and RE_PRONOUN.search(content) is not None)
+    speech = RE_SPEECH_CONTENT.search(content) is not None or (
+        len(content) >= 10 and RE_PRONOUN.search(content) is not None
+    )
     if not speech and len(content) <= 30:
         inner = _contained_numbered(content)
         if inner is not None:
@@ -802,7 +836,8 @@ def _classify(
         return "programme", None, "rule"
     if "+" in content:
         return ("programme" if RE_PLUS_PROGRAMME.search(content) else "term"), None, "rule"
-    if RE_SCHEME_END.match(content) and content[-2:] not in _dictionary_words() and content[-3:-1] in _dictionary_words():
+    words = _dictionary_words()
+    if RE_SCHEME_END.match(content) and content[-2:] not in words and content[-3:-1] in words:
         return "programme", None, "rule"
     if head == "term" or (content.endswith("制") and len(content) <= 6):
         return "term", None, "rule"
@@ -810,8 +845,9 @@ def _classify(
         return "slogan", None, "rule"
     if head == "slogan" or RE_UPHOLD_LEFT.search(left):
         return "slogan", None, "rule"
-    if _lexicon_prefix_kind(content) in ("slogan", "programme"):
-        return _lexicon_prefix_kind(content), None, "rule"
+    opening = _lexicon_prefix_kind(content)
+    if opening in ("slogan", "programme"):
+        return opening, None, "rule"
     return _kind_by_form(content, left, right), None, "form"
 
 
@@ -838,9 +874,8 @@ def _national_analogue_kind(content: str) -> str:
         return ""
     if match.group("level"):
         return "slogan"  # the 强国 family of the lexicon (制造强国, 教育强国…) is made of watchwords
-    model = match.group("stem") + ("中国" if match.group("province") else "强国")
     lexicon, forms = _lexicon_tables()
-    position = forms.get(model)
+    position = forms.get(match.group("stem") + "中国")
     return lexicon.kind[position] if position is not None else ""
 
 
@@ -873,13 +908,14 @@ def _is_quotation(content: str, left: str, right: str, speech: bool) -> bool:
         return True
     if "，" in content and any(len(clause) > 4 for clause in content.split("，")):
         return True
-    if "、" not in content and len(content) >= 5 and (RE_SENTENCE_CONTENT.search(content) or RE_ATTITUDE_RIGHT.match(right)):
+    single = "、" not in content
+    if single and len(content) >= 5 and (RE_SENTENCE_CONTENT.search(content) or RE_ATTITUDE_RIGHT.match(right)):
         return True
     if RE_FIGURE_LEFT.search(left) or RE_STATE_RIGHT.match(right) or RE_NEGATED_LEFT.search(left):
         return True
     if RE_FIGURATIVE_DISTANCE.search(content):
         return True
-    if "、" not in content and len(content) >= 5 and RE_PREDICATE_LEFT.search(left) and (not right or not _is_han(right[0])):
+    if single and len(content) >= 5 and RE_PREDICATE_LEFT.search(left) and (not right or not _is_han(right[0])):
         return True
     return bool(
         (RE_CONTRAST_FIRST_LEFT.search(left) and RE_CONTRAST_FIRST_RIGHT.match(right))
