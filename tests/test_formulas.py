@@ -121,6 +121,105 @@ def test_sentence_before_a_list_announces_it():
     assert table["text"].str.slice(0, 6).tolist() == ["主要基于两方", "我们做了以下"]
 
 
+@pytest.fixture(scope="module")
+def national():
+    from tifa.corpus import read_corpus
+    from tifa.paths import NATIONAL_CORPUS
+
+    # tuning documents only: the held-out reports (1994, 2016) are not used here
+    return {d.doc_id: d for d in read_corpus(NATIONAL_CORPUS) if d.doc_id in {
+        "cn-national-gwr-1979", "cn-national-gwr-1993", "cn-national-gwr-2008", "cn-national-gwr-2010", "cn-national-gwr-2019",
+    }}
+
+
+def structure_and_items(document, phrase: str) -> tuple[pd.Series, pd.DataFrame]:
+    table = find_formulas_in_text(document.text, document.doc_id, document.headings)
+    announcing = [document.text[r.start : r.core_end + 4] for r in table.itertuples()]  # clause up to the phrase
+    structures = table[(table["kind"] == "announced_structure") & pd.Series([phrase in a for a in announcing], index=table.index)]
+    assert len(structures) == 1, f"{phrase} announced {len(structures)} times"
+    structure = structures.iloc[0]
+    return structure, table[(table["kind"] == "announced_item") & (table["parent"] == structure["id"])]
+
+
+def test_unmarked_paragraphs_delivered_after_an_announcement(national):
+    """1993: 以下工作： then paragraphs opened by a short lead sentence, up to the next heading."""
+    structure, items = structure_and_items(national["cn-national-gwr-1993"], "着重抓好以下工作")
+    assert structure["level"] == "paragraph" and structure["found"] == len(items) == 10
+    assert items["text"].str.slice(0, 9).tolist()[:3] == ["加强农业的基础地位", "加快基础设施和基础", "加强能源建设，实行"]
+    assert items.iloc[-1]["text"].startswith("在发展经济的基础上改善人民生活")
+    # the next part of the report (三、…) is not an item
+    assert not items["text"].str.contains("三、加快建立社会主义市场经济体制").any()
+
+
+def test_paragraphs_that_open_alike_are_items(national):
+    """2010: 有以下几点体会： then five paragraphs opened by 必须坚持 with long first sentences."""
+    structure, items = structure_and_items(national["cn-national-gwr-2010"], "有以下几点体会")
+    assert structure["found"] == 5
+    assert items["text"].str.startswith("必须坚持").all()
+
+
+def test_semicolon_items_after_a_colon(national):
+    structure, items = structure_and_items(national["cn-national-gwr-2008"], "需要把握以下原则")
+    assert structure["level"] == "semicolon" and structure["found"] == 4
+    assert items.iloc[0]["text"] == "坚持稳中求进，促进经济平稳较快发展"
+
+
+def test_quoted_key_words_delivered_one_by_one(national):
+    structure, items = structure_and_items(national["cn-national-gwr-2019"], "八个字")
+    assert (structure["announced"], structure["found"], structure["level"]) == (8, 4, "series")
+    assert items["text"].str.slice(0, 2).tolist() == ["巩固", "增强", "提升", "畅通"]
+
+
+def test_a_list_of_another_style_inside_an_item_keeps_the_outer_list(national):
+    """1979: 以下的十项工作 第一、…第十、; a 首先 inside 第一、 used to split the list."""
+    structure, items = structure_and_items(national["cn-national-gwr-1979"], "以下的十项工作")
+    assert (structure["announced"], structure["found"], bool(structure["agree"])) == (10, 10, True)
+    assert items["text"].str.slice(0, 3).tolist() == [f"第{n}、" for n in "一二三四五六七八九十"]
+    text = "第一，抓农业。首先要抓粮食，其次要抓棉花，再次要抓油料。\n第二，抓工业。\n第三，抓交通。"
+    table = find_formulas_in_text(text)
+    lists = table[table["kind"] == "enumeration"]
+    assert lists["n_items"].tolist() == [3, 3]
+    assert lists["pattern"].tolist() == ["第一", "首先"] and lists["depth"].tolist() == [1, 2]
+
+
+def test_labelled_lines_deliver_a_counted_label(spans):
+    """000: 梳理出八大关键词 … 关键词：疫情防控 … 关键词：基层党建."""
+    structure = rows(spans, SEED_000, "announced_structure").iloc[0]
+    assert structure["text"].startswith("南方日报、南方+记者梳理出八大关键词")
+    assert (structure["announced"], structure["found"], structure["level"]) == (8, 8, "label")
+    items = spans[spans["parent"] == structure["id"]]
+    assert items["text"].str.startswith("关键词：").all()
+    assert items["text"].str.slice(4, 8).tolist()[-1] == "基层党建"
+
+
+def test_dash_paragraphs_are_items():
+    text = (
+        "规划纲要草案突出了以下三个方面：\n——保持经济中高速增长。今后五年要在提高质量的基础上保持增长。\n"
+        "——推动创新发展。把创新摆在全局的核心位置。\n这是一段说明。\n——推进新型城镇化。城镇化是现代化的必由之路。\n"
+        "二、今年的主要任务\n今年是关键一年。"
+    )
+    table = find_formulas_in_text(text)
+    structure = table[table["kind"] == "announced_structure"].iloc[0]
+    assert (structure["announced"], structure["found"], structure["level"]) == (3, 3, "dash")
+    items = table[table["kind"] == "announced_item"]
+    assert items["text"].tolist()[-1] == "——推进新型城镇化。城镇化是现代化的必由之路。"
+    assert items.iloc[1]["text"].endswith("这是一段说明。")  # a paragraph between dashes belongs to the item before
+
+
+def test_title_line_announces_the_list_below():
+    # cn-guangdong-gwr-2025, annex 1 (abridged)
+    text = "附件1\n2025年省十件民生实事\n" + "".join(f"{n}、民生实事第{n}项。内容。\n" for n in "一二三四五六七八九十")
+    structure = find_formulas_in_text(text).query("kind == 'announced_structure'").iloc[0]
+    assert structure["text"].startswith("2025年省十件民生实事")
+    assert (structure["announced"], structure["found"]) == (10, 10)
+
+
+def test_decimals_are_not_counts():
+    # cn-national-gwr-1955: 增长二点一倍。 is a figure, not an announcement of two parts
+    text = "钢：从一百三十五万吨增加到四百十二万吨，增长二点一倍。\n发电量：增长一点二倍。\n原煤：增长零点八倍。\n"
+    assert find_formulas_in_text(text).query("kind == 'announced_structure'").empty
+
+
 def test_counts_that_are_names_are_not_announcements():
     text = "我们要坚持四项基本原则，实现四个现代化，坚持一个中国原则，维护“九二共识”。"
     assert find_formulas_in_text(text).query("kind == 'announced_structure'").empty
@@ -210,6 +309,41 @@ def test_parallel_runs_in_seeds(spans):
     assert frame["n_items"] == 6 and frame["level"] == "sentence" and frame["pattern"] == "frame"
     ending = rows(spans, SEED_001, "parallelism")
     assert "时代是出卷人，群众是阅卷人，我们是答卷人" in ending["text"].tolist()
+
+
+def test_word_level_runs(national):
+    """Series by aligned frame, members written together, target lists left out (2019)."""
+    table = find_formulas_in_text(national["cn-national-gwr-2019"].text, "d")
+    runs = table[table["kind"] == "parallelism"]
+    found = dict(zip(runs["text"], runs["shared"], strict=True))
+    assert found["获得感、幸福感、安全感"] == "…感"
+    assert found["思想上政治上行动上"] == "…上"  # written together, the repeated 上 ends the members
+    assert found["不敢腐、不能腐、不想腐"] == "不…"
+    assert "…都要坚决…" in found.values()  # 对一切…都要坚决查处，…都要坚决整治，…都要坚决追责
+    assert not any(text.startswith("城镇新增就业1100万人以上") for text in found)  # a target list
+
+
+def test_series_frames_and_filters():
+    text = (
+        "把惠民生、暖民心、顺民意的工作做到群众心坎上。开展扩能增量、提质增品、降本增利、提效增值四大行动。"
+        "鼓励开展桃花节、水晶梨节、菜心节。推广智能建造、模块化建筑、装配式建筑。增强“四个意识”、坚定“四个自信”、做到“两个维护”。"
+        "推动“拿地即开工”、“完工即投产”、“验收即发证”。"
+    )
+    runs = find_formulas_in_text(text).query("kind == 'parallelism'")
+    assert runs["text"].tolist() == ["惠民生、暖民心、顺民意", "扩能增量、提质增品、降本增利、提效增值", "拿地即开工”、“完工即投产”、“验收即发证"]
+    assert runs["shared"].tolist() == ["…民…", "…增…", "…即…"]
+
+
+def test_runs_of_sentence_leads_and_paragraph_leads(national):
+    table = find_formulas_in_text(national["cn-national-gwr-2019"].text, "d")
+    runs = table[table["kind"] == "parallelism"]
+    leads = runs[runs["shared"] == "我们面对的是…"].iloc[0]
+    assert leads["n_items"] == 3 and leads["pattern"] == "leads"  # other sentences stand between
+    policies = runs[runs["shared"] == "…政策要…"].iloc[0]
+    assert policies["level"] == "paragraph" and policies["text"].startswith("积极的财政政策要加力提效")
+    dashes = "——面对外部压力，我们迎难而上。\n——面对极端天气，我们众志成城。\n——面对改革难题，我们敢闯敢试。\n"
+    run = find_formulas_in_text(dashes).query("kind == 'parallelism'").iloc[0]
+    assert (run["shared"], run["n_items"]) == ("面对…", 3)
 
 
 def test_similarity_threshold():
