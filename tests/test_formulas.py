@@ -164,6 +164,15 @@ def test_semicolon_items_after_a_colon(national):
     assert items.iloc[0]["text"] == "坚持稳中求进，促进经济平稳较快发展"
 
 
+def test_paragraphs_ending_with_semicolons_are_items():
+    text = "过去一年，我们主要做了以下工作：\n加强农业基础，粮食再获丰收；\n深化企业改革，转换经营机制；\n扩大对外开放，外贸较快增长。\n各位代表！"
+    table = find_formulas_in_text(text)
+    structure = table[table["kind"] == "announced_structure"].iloc[0]
+    assert structure["level"] == "semicolon" and structure["found"] == 3 and pd.isna(structure["announced"])
+    items = table[table["kind"] == "announced_item"]["text"].tolist()
+    assert items == ["加强农业基础，粮食再获丰收；", "深化企业改革，转换经营机制；", "扩大对外开放，外贸较快增长。"]
+
+
 def test_quoted_key_words_delivered_one_by_one(national):
     structure, items = structure_and_items(national["cn-national-gwr-2019"], "八个字")
     assert (structure["announced"], structure["found"], structure["level"]) == (8, 4, "series")

@@ -721,7 +721,8 @@ def _unmarked_delivery(text: str, announcement: _Announcement, stops: list[int],
     """Items delivered without list markers, right after an announcement.
 
     - ``：`` then clauses separated by ``；`` up to the sentence end
-      (``做了以下工作：稳防控；强产业；抓项目。``);
+      (``做了以下工作：稳防控；强产业；抓项目。``), or paragraphs that end with
+      ``；``, the last one with ``。``;
     - the announcement ends its paragraph, and the next paragraphs open with a
       dash (``——``) or with a short lead sentence (``加强农业的基础地位。``):
       or the first two paragraphs open alike (``必须坚持…`` / ``必须坚持…``) and
@@ -759,6 +760,20 @@ def _unmarked_delivery(text: str, announcement: _Announcement, stops: list[int],
         return _Delivery("semicolon", -1, items)
     if tail.group("newline") is None:
         return None
+    # paragraphs that end with ；, the last with 。 (以下工作：⏎A；⏎B；⏎C。)
+    pieces: list[tuple[int, int, int]] = []
+    pos = begin
+    while pos < len(text):
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        if line_end - pos < 2:
+            break
+        pieces.append((pos, line_end, pos))
+        if text[line_end - 1] != "；" or (count is not None and len(pieces) == count):
+            break
+        pos = line_end + 1
+    if len(pieces) >= 2 and text[pieces[-1][1] - 1] in "。；" and not (exact and len(pieces) != count):
+        return _Delivery("semicolon", -1, pieces)
     items: list[list[int]] = []
     mode = ""
     pos = begin
