@@ -245,3 +245,117 @@ def test_evaluate_against_gold_locates_and_scores(seeds, seed_spans):
     with pytest.warns(UserWarning, match="could not be located"):
         table = evaluate_against_gold(pred, gold, texts=seeds).set_index("group")
     assert table.loc["numbered_formula", "unlocated"] == 1
+
+
+# --------------------------------------------------------------------------
+# Classification by context and form (excerpts of the shipped reports)
+# --------------------------------------------------------------------------
+def _kinds(text):
+    spans = find_slogans_in_text(text)
+    return dict(zip(spans["text"], spans["kind"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "item", "kind"),
+    [
+        # a head after the quote names a programme, a term or a slogan
+        ("举办300场“粤贸全球”境外展，带动2.55万家企业开拓国际市场", "粤贸全球", "programme"),
+        ("抓好“唱响新时代”文化惠民工程和岭南文化", "唱响新时代", "programme"),
+        ("全面实行政务服务“好差评”制度，加快推进数字", "好差评", "term"),
+        ("探索采取“拿地即开工”“城镇低效用地再开发”等供地模式", "城镇低效用地再开发", "term"),
+        ("扎实开展“不忘初心、牢记使命”主题教育。认真贯彻", "不忘初心、牢记使命", "programme"),
+        ("加快“菜篮子”工程建设", "菜篮子", "programme"),
+        # verbs before the quote
+        ("我们坚持不搞“大水漫灌”式强刺激，保持宏观政策", "大水漫灌", "quotation"),
+        ("依法处置“僵尸企业”。深化电力、油气、铁路等领域改革", "僵尸企业", "term"),
+        ("坚持“防返贫”“促增收”两手抓，加强动态监测", "促增收", "slogan"),
+        ("里村、燕喜社区获评“广东省民主法治示范村（社区）”。", "广东省民主法治示范村（社区）", "term"),
+        # sayings and figures
+        ("强化“标兵渐行渐远，追兵越来越近”的危机感，强化", "标兵渐行渐远，追兵越来越近", "quotation"),
+        ("当前，*市正处在“船到中流、人到半山”的关键期。", "船到中流、人到半山", "quotation"),
+        ("一、要把“规划图”变成“施工图”，关键在“五个聚焦”", "施工图", "quotation"),
+        ("等重大项目建设，把“好钢用在刀刃上”，实现效益最大化。", "好钢用在刀刃上", "quotation"),
+        ("持续织密“防护网”，坚决堵住一切漏洞", "防护网", "quotation"),
+        # form
+        ("扎实推进“一村一品、一镇一业”，培育“一县一业”", "一县一业", "slogan"),
+        ("低企业综合成本等，“快、准、细、实、效”出台系列措施", "快、准、细、实、效", "slogan"),
+        ("永葆“闯”的精神、“创”的劲头、“干”的作风", "干", "slogan"),
+        ("在全国推开“证照分离”改革，推广“互联网+监管”", "互联网+监管", "programme"),
+        ("构建“高校+平台+企业+产业链”的协同创新模式", "高校+平台+企业+产业链", "term"),
+        ("坚持和发展新时代“后陈经验”，推进基层治理", "后陈经验", "slogan"),
+        ("深入推进“平安浙江”建设，打造“制造强省”", "平安浙江", "slogan"),
+        ("深入推进“平安浙江”建设，打造“制造强省”", "制造强省", "slogan"),
+        ("开展“浙里来消费”活动，办好“村BA”", "村BA", "programme"),
+        ("专精特新“小巨人”企业561家", "小巨人", "term"),
+    ],
+)
+def test_kinds_by_context_and_form(excerpt, item, kind):
+    assert _kinds(excerpt)[item] == kind
+
+
+def test_runs_and_repeats_share_their_kind(provincial):
+    text = provincial["cn-guangdong-gwr-2025"].text
+    position = text.index("“一网通办”、“一网统管”、“一网协同”")
+    spans = find_slogans_in_text(text[position - 20 : position + 40])
+    # 一网通办 is a lexicon watchword; its parallel items take its kind
+    assert spans.loc[spans["text"].str.startswith("一网"), "kind"].tolist() == ["slogan"] * 3
+    # one item, one kind through a document
+    spans = find_slogans_in_text("弘扬“岳山造林”光荣传统。\n名词解释\n1.“岳山造林”：上世纪70年代")
+    assert spans["kind"].nunique() == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("千万工程", 2.0),  # 千村示范、万村整治
+        ("百千万工程", 3.0),
+        ("八八战略", 8.0),
+        ("千项万亿", 2.0),
+        ("一点两地", 3.0),
+        ("十二连增", 12.0),
+        ("民生十大工程", 10.0),
+        ("科技金融15条", 15.0),
+        ("双一流196", 2.0),
+    ],
+)
+def test_more_quoted_numbered_formulas(text, value):
+    kind, numbered = classify_quoted(text)
+    assert kind == "numbered_formula" and numbered is not None and numbered.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "right", "kind"),
+    [
+        ("九二共识", "", "term"),  # 九二 = 1992, a year
+        ("万亩千亿", "", "term"),  # magnitudes of land and output
+        ("二线", "管住", "quotation"),  # 二 is an ordinal (a count would be 两)
+        ("一张网", "建设", "term"),  # 一 = single
+        ("一号工程", "", "programme"),  # 一号 is an ordinal
+    ],
+)
+def test_numerals_that_do_not_count(text, right, kind):
+    assert numbered_formula(text, right=right) is None
+    assert classify_quoted(text, right=right)[0] == kind
+
+
+def test_a_glossary_defines_the_components_of_a_formula():
+    assert classify_quoted("一线", right="是指农文旅结合的研学线")[0] == "numbered_formula"
+    assert classify_quoted("一线", right="放开、")[0] != "numbered_formula"
+
+
+def test_counts_in_apposition_to_an_enumeration(national):
+    text = national["cn-national-gwr-2019"].text
+    numbered = find_slogans_in_text(text)
+    numbered = set(numbered.loc[(numbered["kind"] == "numbered_formula") & ~numbered["quoted"], "text"])
+    # “巩固、增强、提升、畅通”八个字; 工业、燃煤、机动车三大污染源; 两个市场两种资源 (one formula)
+    assert {"八个字", "三大污染源", "两个市场两种资源"} <= numbered
+    # counts that do not match their enumeration, or close an open list (等), are left alone
+    spans = find_slogans_in_text("加强工业、燃煤三大污染源治理，推动北京、上海等两个城市发展")
+    assert spans[spans["kind"] == "numbered_formula"].empty
+
+
+def test_a_count_of_programmes_is_not_a_formula():
+    spans = find_slogans_in_text("深入实施三个“一号工程”，打造五个“必须统筹好”。")
+    assert spans[["text", "kind"]].values.tolist() == [
+        ["一号工程", "programme"], ["五个“必须统筹好", "numbered_formula"],
+    ]

@@ -42,7 +42,8 @@ def test_gold_documents_exist(evaluation):
 
 
 @pytest.mark.xfail(
-    reason="bar not met yet: slogan+numbered_formula precision 0.80, recall 0.88 on the held-out documents",
+    reason="bar not met yet: slogan+numbered_formula precision 0.94 (≥ 0.90 met), recall 0.94 (< 0.95) "
+    "on the held-out documents",
     strict=True,
 )
 def test_bar_on_held_out_documents(evaluation):
@@ -67,3 +68,8 @@ def test_report_on_tuning_documents(evaluation):
     table = evaluate_against_gold(pred, gold, texts=texts, doc_ids=tuned)
     print(f"\ntuning documents: {', '.join(tuned)}\n{table.round(3).to_string(index=False)}")
     assert table["gold"].iloc[-1] > 0
+    # a regression guard, not evidence of accuracy: the rules were written on these documents
+    by_group = table.set_index("group")
+    assert by_group.loc["slogan+numbered_formula", "precision"] >= 0.93, by_group.loc["slogan+numbered_formula"]
+    assert by_group.loc["slogan+numbered_formula", "recall"] >= 0.95, by_group.loc["slogan+numbered_formula"]
+    assert by_group.loc["any", "recall"] >= 0.98

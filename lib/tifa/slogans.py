@@ -253,6 +253,8 @@ RE_TRAILING_NUMBER: re.Pattern[str] = re.compile(r"^([^\W\d_]{2,8})\d{1,4}$")
 RE_MODEL_END: re.Pattern[str] = re.compile(r"..(?:经验|精神)$")
 #: Named connection schemes: “跨境理财通”, “港澳药械通” (a word and 通, which do not make a word).
 RE_SCHEME_END: re.Pattern[str] = re.compile(r"^[^\W\d_]{3,}通$")
+#: Magnitudes and their units as a label: “百亿级”, “万亩千亿”, “千亿”.
+RE_MAGNITUDE_LABEL: re.Pattern[str] = re.compile(r"^(?:[一二三四五六七八九十两\d.]*[十百千万亿]+[亩元吨人米级户]?){1,3}$")
 #: A quoted digit or letter, part of a code explained elsewhere: “1”, “N”.
 RE_CODE_PART: re.Pattern[str] = re.compile(r"^[0-9A-Z]{1,2}$")
 #: “互联网+”-style items: the national 互联网+ action plans are programmes, other “A+B” are model labels.
@@ -804,7 +806,7 @@ def _classify(
         inner = _contained_numbered(content)
         if inner is not None:
             return "numbered_formula", inner, "rule"
-    if RE_CODE_PART.match(content):
+    if RE_CODE_PART.match(content) or RE_MAGNITUDE_LABEL.match(content):
         return "term", None, "rule"
     trailing = RE_TRAILING_NUMBER.match(content)
     if trailing is not None:
