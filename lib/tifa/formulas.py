@@ -1565,8 +1565,11 @@ def _paragraph_runs(text: str) -> list[_Run]:
     The leads (without a leading dash ``——``) share an opening of two or more
     characters (加快…。加快…。加快…。), a one-character opening from
     :data:`ANAPHORA` (以简审批…。以公正监管…。以改革…。), or an inner stretch of
-    at least three characters (积极的财政政策要…。稳健的货币政策要…。就业优先政策要…。).
-    Identical leads (各位代表！) are not a run.
+    three characters with a grammatical one (:data:`GRAMMATICAL`: 积极的财政政策要…。
+    稳健的货币政策要…。就业优先政策要…。).
+    Identical leads (各位代表！) are not a run. Paragraphs in a row whose first
+    clauses share an opening of :data:`LEAD_MIN_SHARED` or more characters are a
+    run too, however long their first sentences.
     """
     leads: list[tuple[int, int, str]] = []
     for m in RE_PARAGRAPH_LEAD.finditer(text):
@@ -1593,7 +1596,8 @@ def _paragraph_runs(text: str) -> list[_Run]:
             if j - i >= PARALLEL_MIN_RUN:
                 found = (j, f"{strings[i][0]}…")
         if found is None:
-            shared, j = _trigrams(strings[i]), i + 1
+            # an inner stretch with a grammatical word (…政策要…), not a shared topic (…体制改革…)
+            shared, j = {g for g in _trigrams(strings[i]) if GRAMMATICAL & set(g)}, i + 1
             while j < n and shared & _trigrams(strings[j]):
                 shared &= _trigrams(strings[j])
                 j += 1
@@ -1605,7 +1609,30 @@ def _paragraph_runs(text: str) -> list[_Run]:
         j, shared_part = found
         runs.append(_Run("paragraph", [(leads[k][0], leads[k][1]) for k in range(i, j)], shared_part, "opening", j - i))
         i = j
+    # paragraphs in a row whose first clauses share three or more characters
+    # (我们要坚持和完善…，…。⏎我们要全面贯彻…，…。⏎我们要认真落实…，…。)
+    taken = [(r.units[0][0], r.units[-1][1]) for r in runs]
+    firsts = [(m.start(), m.end(), m.group()) for m in RE_PARAGRAPH_CLAUSE.finditer(text)]
+    i = 0
+    while i < len(firsts) - 2:
+        opening, j = firsts[i][2], i + 1
+        while (
+            j < len(firsts) and firsts[j][0] == text.find("\n", firsts[j - 1][0]) + 1
+            and _common_prefix(opening, firsts[j][2]) >= LEAD_MIN_SHARED
+        ):
+            opening = opening[: _common_prefix(opening, firsts[j][2])]
+            j += 1
+        start, end = firsts[i][0], firsts[j - 1][1]
+        if j - i >= PARALLEL_MIN_RUN and RE_HAN_CHAR.match(opening) and not any(a < end and start < b for a, b in taken):
+            runs.append(_Run("paragraph", [(a, b) for a, b, _x in firsts[i:j]], f"{opening}…", "opening", j - i))
+            i = j
+            continue
+        i += 1
     return runs
+
+
+#: The first clause of a paragraph.
+RE_PARAGRAPH_CLAUSE = re.compile(r"(?:(?<=\n)|^)[^\n，。；：！？]{3,30}", re.M)
 
 
 #: Most sentences that may stand between two members of a run of sentence leads.
