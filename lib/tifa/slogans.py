@@ -936,6 +936,9 @@ def _kind_by_form(content: str, left: str, right: str) -> str:
         return "term"
     if content in words:
         return "quotation"
+    maxim = RE_MAXIM.match(content)
+    if maxim is not None and content[2:4] not in words:
+        return "slogan"  # “亩均论英雄”, “腾笼换鸟”, “机器换人”
     if len(content) <= 3:
         opening = words.get(content[:2], "")
         if len(content) == 3 and content[0] in VERBAL_INITIALS and opening[:1] != "n":
@@ -985,6 +988,10 @@ RE_PACKAGE_END: re.Pattern[str] = re.compile(r"(?<![\d.])(\d{1,3})条$")
 RE_MAGNITUDE_PROGRAMME: re.Pattern[str] = re.compile(r"^[百千万][^\W\d_十百千万亿亩元吨人户家年]{1}[^\W\d_]{2,}")
 
 
+#: A maxim of four or five characters built on a one-character verb of policy (X 论/换/促/
+#: 带/兴/强/富/治… Y: “亩均论英雄”, “腾笼换鸟”, “强镇带村”); the verb must not start a
+#: word with what follows it (“渣土治理”, “银行保函” are names of things).
+RE_MAXIM: re.Pattern[str] = re.compile(r"^[^\W\d_]{2}[论促带兴强富治换惠养保育聚][^\W\d_]{1,2}$")
 #: Part-of-speech tags (jieba's dictionary) of words that open a verbal phrase.
 VERBAL_TAGS = frozenset({"v", "vn", "vd", "d", "p", "c"})
 #: Tags of nominal words: an item ending in one names a thing.
