@@ -1201,6 +1201,12 @@ def _clause_frame(strings: list[str]) -> str | None:
             part = first[len(first) - i - 2 : len(first) - i]
             if RE_TWO_HAN.fullmatch(part) and (part[0] in GRAMMATICAL or part[1] in GRAMMATICAL):
                 return f"…{part}…"
+    for k in range(len(same) - 1):
+        i = same[k]
+        if i >= 1 and same[k + 1] == i + 1:
+            part = first[i : i + 2]
+            if RE_TWO_HAN.fullmatch(part) and (part[0] in GRAMMATICAL or part[1] in GRAMMATICAL):
+                return f"…{part}…"
     if len({len(x) for x in strings}) == 1:
         shared = [i for i in same if RE_HAN_CHAR.match(first, i)]
         if 2 <= len(shared) < n - 1:
