@@ -930,6 +930,8 @@ ANAPHORA = frozenset("要把以让在用向从对为不更既又使靠抓促推�
 STRONG_ANAPHORA = frozenset("要把让")
 #: Connectives stripped before a second comparison of openings (要强化…，强化…).
 RE_LEADING = re.compile(r"^(?:同时|进一步|更要|还要|也要|必须|要|并|还|也|又|都)")
+#: Connectives and adverbs stripped before comparing the openings of clauses (适当提高…，提高…，提高…).
+RE_CLAUSE_LEADING = re.compile(r"^(?:同时|进一步|更要|还要|也要|必须|要|并|还|也|又|都|适当|切实|认真|积极|稳步|不断|着力|继续)")
 #: Units shorter than this (characters) are not compared.
 MIN_UNIT = 3
 _STRIP_OPEN = "“‘（"
@@ -1111,7 +1113,7 @@ def _sentences_from_clauses(text: str, clauses: list[tuple[int, int, str]]) -> l
     return out
 
 
-_LEADING_FIRST = frozenset("同进更还也必要并又都")
+_LEADING_FIRST = frozenset("同进更还也必要并又都适切认积稳不着继")
 
 
 def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> list[_Run]:
@@ -1123,7 +1125,7 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
     # break; clauses of a run also stay inside one sentence
     connected = _connected(text, units, "\n。！？" if level == "clause" else "\n")
     strings = [u[2] for u in units]
-    stripped = [RE_LEADING.sub("", u, count=1) if u[:1] in _LEADING_FIRST else u for u in strings]
+    stripped = [RE_CLAUSE_LEADING.sub("", u, count=1) if u[:1] in _LEADING_FIRST else u for u in strings]
     for variant in (strings, stripped):
         runs.extend(_opening_runs(units, variant, connected))
     for run in runs:
@@ -1160,6 +1162,8 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
     return [run for run in runs if _run_holds(text, run)]
 
 
+#: Negations that make a frame on their own in clauses of one length (困难不容低估，信心不可动摇，干劲不能松懈).
+NEGATION = frozenset("不无非未没")
 #: Characters that make a two-character stretch grammatical (X的重Y, X等多Y), not a shared topic word.
 GRAMMATICAL = frozenset("的之等是都要把被在对与和及而则就也又还更最再已将")
 
@@ -1173,7 +1177,8 @@ def _clause_frame(strings: list[str]) -> str | None:
     - two characters, one of them grammatical (:data:`GRAMMATICAL`), at the same
       position from the end, not at the end (…的重大举措，…的重要改革，…的重大抉择);
     - clauses of one length sharing two or more characters at the same
-      positions (在促开工上下功夫，在快建设上出实招，在见成效上求突破), or of
+      positions (在促开工上下功夫，在快建设上出实招，在见成效上求突破), or a
+      negation inside (困难不容低估，信心不可动摇，干劲不能松懈), or of
       nearly one length sharing two or more characters at the same positions
       from the end, before any shared ending (我们在风雨洗礼中强健体魄、壮实筋骨，
       在艰难险阻中披荆斩棘、踏平坎坷，在千帆竞渡中奋楫争先、勇立潮头).
@@ -1209,6 +1214,8 @@ def _clause_frame(strings: list[str]) -> str | None:
                 return f"…{part}…"
     if len({len(x) for x in strings}) == 1:
         shared = [i for i in same if RE_HAN_CHAR.match(first, i)]
+        if len(shared) == 1 and first[shared[0]] in NEGATION and 0 < shared[0] < n - 1:
+            return f"…{first[shared[0]]}…"
         if 2 <= len(shared) < n - 1:
             return re.sub("…+", "…", "".join(first[i] if i in shared else "…" for i in range(n)))
     # counted from the end, past a shared ending (我们在风雨洗礼中…、…，在艰难险阻中…、…)
@@ -1341,7 +1348,7 @@ RE_LAST_JOIN = re.compile("[和及与]")
 #: Final characters of a shared ending that make a series a plain list of
 #: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
 #: the annotation rules do not count as parallelism.
-CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会节胞率江湖山品业能游球铁")
+CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江湖山品业能游球铁")
 #: Openings of series that are fixed forms of address or administrative levels of
 #: named bodies, not parallelism (各民主党派、各人民团体和各界人士; 区委副书记、区政府党组书记、区长).
 SERIES_OPENING_STOP = frozenset("各省市区县镇乡村")
@@ -1456,12 +1463,25 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
         # a series may end before the clause does (对人民尽责、受人民监督、让人民满意的学习型、服务型政府)
         whole = len(readings)
         readings += [segments[:k] for k in range(len(segments) - 1, PARALLEL_MIN_RUN - 1, -1)]
+        # …or begin after it (党政同责、…、失职追责”和“管行业必须管安全、管业务必须管安全、…)
+        readings += [segments[k:] for k in range(1, len(segments) - PARALLEL_MIN_RUN + 1)]
         for number, members in enumerate(readings):
             if len(members) < PARALLEL_MIN_RUN:
                 continue
             members = _unquote(clause, members)
             strings = [clause[a:b] for a, b in members]
             middle = strings[1:-1]
+            if any(len(m) > MAX_MEMBER for m in middle) and number < whole:
+                # members as long as clauses (…实践的新示范、推动…建设的新高地、实现…开放的新平台)
+                lengths = [len(m) for m in strings[1:]]
+                frame = None
+                if max(lengths) <= ENDING_MAX_RATIO * min(lengths):
+                    ending = strings[0][len(strings[0]) - min(_common_suffix(strings[0], x) for x in strings[1:]) :]
+                    frame = f"…{ending}" if len(ending) >= PARALLEL_MIN_SHARED else _clause_frame(strings)
+                if frame is not None and not frame.startswith(strings[1][:1]) and frame[-1] not in CONCRETE_HEADS:
+                    units = [(start + a, start + b) for a, b in members]
+                    runs.append(_Run("phrase", units, frame, "frame", len(units)))
+                    break
             if any(len(m) > MAX_MEMBER or len(m) < 1 or not RE_HAN_CHAR.search(m) for m in middle):
                 continue
             if any(RE_DIGIT.search(m) or "（" in m for m in middle):
