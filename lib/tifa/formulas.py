@@ -1356,6 +1356,7 @@ SERIES_OPENING_STOP = frozenset("各省市区县镇乡村")
 FRAME_FUNCTION = frozenset("的了和与及或等至个两一二三四五六七八九十百千万亿")
 RE_DIGIT = re.compile(r"[0-9]")
 _QUOTE_CHARS = "“”‘’"
+QUOTE_SET = frozenset(_QUOTE_CHARS)
 
 
 def _unquote(clause: str, members: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1459,12 +1460,17 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
         join = RE_LAST_JOIN.search(clause, last_s, last_e)
         if join is not None and join.start() > last_s and join.start() - last_s <= MAX_MEMBER:
             readings.append(segments[:-1] + [(last_s, join.start()), (join.end(), last_e)])
-        readings.append(segments)
-        # a series may end before the clause does (对人民尽责、受人民监督、让人民满意的学习型、服务型政府)
+        # neighbours that share no character: a series without any pair that does
+        # is no parallel run, however it is cut
+        pieces = [set(clause[a:b]) - QUOTE_SET for a, b in segments]
+        link = [not x.isdisjoint(y) for x, y in zip(pieces, pieces[1:], strict=False)]
+        if any(link):
+            readings.append(segments)
         whole = len(readings)
-        readings += [segments[:k] for k in range(len(segments) - 1, PARALLEL_MIN_RUN - 1, -1)]
+        # a series may end before the clause does (对人民尽责、受人民监督、让人民满意的学习型、服务型政府)
+        readings += [segments[:k] for k in range(len(segments) - 1, PARALLEL_MIN_RUN - 1, -1) if any(link[: k - 1])]
         # …or begin after it (党政同责、…、失职追责”和“管行业必须管安全、管业务必须管安全、…)
-        readings += [segments[k:] for k in range(1, len(segments) - PARALLEL_MIN_RUN + 1)]
+        readings += [segments[k:] for k in range(1, len(segments) - PARALLEL_MIN_RUN + 1) if any(link[k:])]
         for number, members in enumerate(readings):
             if len(members) < PARALLEL_MIN_RUN:
                 continue
@@ -1604,9 +1610,10 @@ def _paragraph_runs(text: str) -> list[_Run]:
         leads.append((m.start() + dash, m.end(), lead[dash:]))
     runs: list[_Run] = []
     n = len(leads)
+    strings = [u[2] for u in leads]
+    trigrams = [_trigrams(x) for x in strings]
     i = 0
     while i < n - 2:
-        strings = [u[2] for u in leads]
         found = None
         # shared opening of two or more characters
         opening, j = strings[i], i + 1
@@ -1623,9 +1630,9 @@ def _paragraph_runs(text: str) -> list[_Run]:
                 found = (j, f"{strings[i][0]}…")
         if found is None:
             # an inner stretch with a grammatical word (…政策要…), not a shared topic (…体制改革…)
-            shared, j = {g for g in _trigrams(strings[i]) if GRAMMATICAL & set(g)}, i + 1
-            while j < n and shared & _trigrams(strings[j]):
-                shared &= _trigrams(strings[j])
+            shared, j = {g for g in trigrams[i] if GRAMMATICAL & set(g)}, i + 1
+            while j < n and shared & trigrams[j]:
+                shared &= trigrams[j]
                 j += 1
             if j - i >= PARALLEL_MIN_RUN:
                 found = (j, f"…{_grow_inner([' ' + x for x in strings[i:j]], min(shared))}…")
@@ -1638,27 +1645,35 @@ def _paragraph_runs(text: str) -> list[_Run]:
     # paragraphs in a row whose first clauses share three or more characters
     # (我们要坚持和完善…，…。⏎我们要全面贯彻…，…。⏎我们要认真落实…，…。)
     taken = [(r.units[0][0], r.units[-1][1]) for r in runs]
-    firsts = [(m.start(), m.end(), m.group()) for m in RE_PARAGRAPH_CLAUSE.finditer(text)]
+    starts = [0] + [m.end() for m in RE_NEWLINE.finditer(text)]
+    keys = [text[a : a + LEAD_MIN_SHARED] for a in starts]
     i = 0
-    while i < len(firsts) - 2:
-        opening, j = firsts[i][2], i + 1
-        while (
-            j < len(firsts) and firsts[j][0] == text.find("\n", firsts[j - 1][0]) + 1
-            and _common_prefix(opening, firsts[j][2]) >= LEAD_MIN_SHARED
-        ):
-            opening = opening[: _common_prefix(opening, firsts[j][2])]
-            j += 1
-        start, end = firsts[i][0], firsts[j - 1][1]
-        if j - i >= PARALLEL_MIN_RUN and RE_HAN_CHAR.match(opening) and not any(a < end and start < b for a, b in taken):
-            runs.append(_Run("paragraph", [(a, b) for a, b, _x in firsts[i:j]], f"{opening}…", "opening", j - i))
-            i = j
+    while i < len(starts) - 2:
+        if not keys[i] == keys[i + 1] == keys[i + 2] or len(keys[i]) < LEAD_MIN_SHARED:
+            i += 1
             continue
-        i += 1
+        firsts = []
+        j = i
+        while j < len(starts) and keys[j] == keys[i]:
+            m = RE_PARAGRAPH_CLAUSE.match(text, starts[j])
+            if m is None:
+                break
+            firsts.append((m.start(), m.end(), m.group()))
+            j += 1
+        opening = firsts[0][2] if firsts else ""
+        for _a, _b, first in firsts[1:]:
+            opening = opening[: _common_prefix(opening, first)]
+        if len(firsts) >= PARALLEL_MIN_RUN and RE_HAN_CHAR.match(opening):
+            start, end = firsts[0][0], firsts[-1][1]
+            if not any(a < end and start < b for a, b in taken):
+                runs.append(_Run("paragraph", [(a, b) for a, b, _x in firsts], f"{opening}…", "opening", len(firsts)))
+        i = max(j, i + 1)
     return runs
 
 
 #: The first clause of a paragraph.
-RE_PARAGRAPH_CLAUSE = re.compile(r"(?:(?<=\n)|^)[^\n，。；：！？]{3,30}", re.M)
+RE_PARAGRAPH_CLAUSE = re.compile(r"[^\n，。；：！？]{3,30}")
+RE_NEWLINE = re.compile("\n")
 
 
 #: Most sentences that may stand between two members of a run of sentence leads.
