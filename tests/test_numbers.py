@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from tifa.datasets import load_seeds
@@ -252,6 +252,8 @@ def test_round_trip_chinese_integers(number, unit):
     # single Chinese digits (一个, 两项) are words, not quantities: numbers start at 十
     numeral = format_number(number, style="chinese")
     assert parse_chinese_numeral(numeral) == number
+    # "…亿万亩" reads as the word 亿万 (hundreds of millions), not 亿 + 万亩: no text writes it
+    assume(not (numeral.endswith("亿") and unit.startswith("万")))
     row = only(f"新增{numeral}{unit}。")
     written_factor = {"万": 1e4, "亿": 1e8}.get(unit[:1], 1)
     assert row["value_base"] == pytest.approx(number * written_factor)
