@@ -1532,6 +1532,60 @@ REPEAT_STOP = frozenset("的了和与及或等是在对为于以把被将而也�
 DIRECTIONS = frozenset("东西南北中上下左右前后内外")
 
 
+#: Clauses of at most this many characters are words set off by commas (保重点，保竣工，保投产).
+SHORT_CLAUSE = 5
+
+
+def _short_clause_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
+    """Word-level series set off by commas: clauses of at most :data:`SHORT_CLAUSE`
+    characters in a row, with the clause before and after them as first and last
+    members (集中资金保重点，保竣工，保投产), read like a ``、`` series."""
+    runs: list[_Run] = []
+    n = len(clauses)
+    i = 0
+    while i < n - 2:
+        j = i + 1
+        while j < n - 1 and len(clauses[j][2]) <= SHORT_CLAUSE and clauses[j][0] == clauses[j - 1][1] + 1 and text[clauses[j - 1][1]] == "，":
+            j += 1
+        if j - i < 2 or clauses[j][0] != clauses[j - 1][1] + 1 or text[clauses[j - 1][1]] != "，":
+            i += 1
+            continue
+        found = None
+        for window in (clauses[i : j + 1], clauses[i:j]):  # the series may end with the last short clause
+            if len(window) < PARALLEL_MIN_RUN:
+                continue
+            strings = [c[2] for c in window]
+            found = _series_shared(strings)
+            if found is not None and len(window) == PARALLEL_MIN_RUN and len(found[1]) < PARALLEL_MIN_SHARED:
+                # three members sharing one character: only an opening from ANAPHORA
+                found = found if found[0] == "opening" and found[1] in ANAPHORA else None
+            if found is not None and found[0] != "frame":
+                break
+        if found is not None and found[0] != "frame":
+            mode, part = found
+            size = max(len(x) for x in strings[1:-1])
+            first_s, first_e = window[0][0], window[0][1]
+            last_s, last_e = window[-1][0], window[-1][1]
+            if mode == "opening":
+                first_s += strings[0].rfind(part)
+                last_e = min(last_e, last_s + size + 2)
+                shared = f"{part}…"
+            else:
+                cut = strings[-1].find(part)
+                if cut < 0:
+                    i += 1
+                    continue
+                first_s = max(first_s, first_e - size - 2)
+                last_e = last_s + cut + len(part)
+                shared = f"…{part}"
+            units = [(first_s, first_e)] + [(c[0], c[1]) for c in window[1:-1]] + [(last_s, last_e)]
+            runs.append(_Run("phrase", units, shared, mode, len(units)))
+            i = j + 1
+            continue
+        i += 1
+    return runs
+
+
 def _periodic_runs(text: str) -> list[_Run]:
     """Members written together, one character repeated at a fixed step of 2 or 3.
 
@@ -1812,6 +1866,8 @@ def _parallel_runs(
             kept.append(run)
     # word-level series and runs of sentence leads never clash with the others
     words = _phrase_runs(text, clauses) + _periodic_runs(text)
+    taken = [(r.units[0][0], r.units[-1][1]) for r in kept + words]
+    words += [r for r in _short_clause_runs(text, clauses) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
     taken = [(r.units[0][0], r.units[-1][1]) for r in words]
     words += [r for r in _template_runs(patterns or []) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
     kept += words + _lead_runs(text)
