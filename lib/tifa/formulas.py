@@ -1870,7 +1870,9 @@ def _parallel_runs(
     words += [r for r in _short_clause_runs(text, clauses) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
     taken = [(r.units[0][0], r.units[-1][1]) for r in words]
     words += [r for r in _template_runs(patterns or []) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
-    kept += words + _lead_runs(text)
+    # a run of sentence leads that overlaps a run of sentences in a row would count it twice
+    coarse = [(r.units[0][0], r.units[-1][1]) for r in kept if r.level == "sentence"]
+    kept += words + [r for r in _lead_runs(text) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in coarse)]
     kept.sort(key=lambda r: (r.units[0][0], -r.units[-1][1]))
     return kept
 
