@@ -1528,6 +1528,8 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
 
 #: Characters that do not make a run when repeated (的…的…的, 一…一…一).
 REPEAT_STOP = frozenset("的了和与及或等是在对为于以把被将而也就都又所之其这那个年月日万亿元第一二三四五六七八九十两")
+#: Characters that close words when the dictionary cannot tell (保护好运用好传承好; 思想上政治上).
+CLOSING_CHARS = frozenset("好上下化性感力度者型式率中")
 #: Variable parts made only of these are places, not parallelism (粤东粤西粤北, 城西城北城南).
 DIRECTIONS = frozenset("东西南北中上下左右前后内外")
 
@@ -1594,7 +1596,9 @@ def _periodic_runs(text: str) -> list[_Run]:
     ending). Three or more members, all Han characters with no punctuation in
     between. Whether the repeated character opens or ends the members is read
     from the dictionary: the reading whose members (counted twice) and members
-    without the repeated character are more often words wins; openings win ties.
+    without the repeated character are more often words wins; on a tie, the
+    segmenter decides whether the repeated character opens or closes words,
+    then :data:`CLOSING_CHARS`; openings win what is left open.
     """
     if len(text) < 6:
         return []
@@ -1638,6 +1642,12 @@ def _periodic_runs(text: str) -> list[_Run]:
                 return 2 * words + sum(1 for v in variable if len(v) > 1 and (frequency.get(v) or 0) > 0)
 
             readings.sort(key=lambda r: (-score(r), not r[0]))
+            if score(readings[0]) == score(readings[1]):
+                # a tie: ask the segmenter, then the character (保护好运用好传承好 closes with 好)
+                lo, hi = readings[1][1][0][0], readings[0][1][-1][1]
+                opens = _opens_words(text, max(0, lo - 2), min(len(text), hi + 2), positions)
+                if opens is False or (opens is None and text[i] in CLOSING_CHARS):
+                    readings.reverse()
         opening, spans, _variable = readings[0]
         shared = f"{text[i]}…" if opening else f"…{text[i]}"
         runs.append(_Run("phrase", spans, shared, "repeat", len(spans)))
@@ -1941,8 +1951,8 @@ WORD_FREQUENCY = 100
 
 
 @lru_cache(maxsize=1)
-def _word_frequency() -> dict[str, int]:
-    """jieba's dictionary frequencies, loaded once and quietly."""
+def _tokenizer() -> Any:
+    """A jieba tokenizer with its dictionary, loaded once and quietly."""
     import jieba
 
     tokenizer = jieba.Tokenizer()
@@ -1953,7 +1963,25 @@ def _word_frequency() -> dict[str, int]:
         tokenizer.initialize()
     finally:
         jieba_logger.setLevel(level)
-    return tokenizer.FREQ
+    return tokenizer
+
+
+def _word_frequency() -> dict[str, int]:
+    """jieba's dictionary frequencies."""
+    return _tokenizer().FREQ
+
+
+def _opens_words(text: str, start: int, end: int, positions: list[int]) -> bool | None:
+    """Whether the characters at ``positions`` open words (True) or close them (False)
+    when jieba segments ``text[start:end]``; None when it cannot tell."""
+    bounds_start, bounds_end, pos = set(), set(), start
+    for token in _tokenizer().lcut(text[start:end], HMM=False):
+        bounds_start.add(pos)
+        pos += len(token)
+        bounds_end.add(pos)
+    opens = sum(1 for q in positions if q in bounds_start)
+    closes = sum(1 for q in positions if q + 1 in bounds_end)
+    return None if opens == closes else opens > closes
 
 
 def _straddles_words(text: str, start: int, v: str, x: str) -> bool:
