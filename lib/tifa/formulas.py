@@ -169,9 +169,10 @@ def parse_chinese_numeral(token: str) -> int | None:
 #: kept only as the first item of a list whose next item is a regular marker.
 RE_WEAK_NUMBER = re.compile(rf"(1)、(?=[{HAN}“])")
 #: A list marker must open a line, a sentence or a clause (the delimiter is
-#: consumed, which lets the regex engine skip to candidate positions quickly).
+#: consumed, which lets the regex engine skip to candidate positions quickly;
+#: the text is scanned with a line break before it).
 RE_MARKER = re.compile(
-    r"(?:^|[\n。！？；：，])"
+    r"[\n。！？；：，]"
     + rf"""(?P<marker>
       (?P<cnh>[{NUMERAL}]{{1,3}})、
      |（(?P<cnp>[{NUMERAL}]{{1,3}})）
@@ -232,8 +233,9 @@ class _List:
 def _scan_markers(text: str, heading_starts: frozenset[int] = frozenset()) -> list[_Marker]:
     markers: list[_Marker] = []
     seen: set[int] = set()
-    for m in RE_MARKER.finditer(text):
-        start = m.start("marker")
+    # a line break before the text lets a marker open it (the delimiter is consumed)
+    for m in RE_MARKER.finditer("\n" + text):
+        start = m.start("marker") - 1
         block = start == 0 or text[start - 1] in "\n。！？：" or start in heading_starts
         g = next(name for name in _MARKER_GROUPS if m.group(name) is not None)
         if g in ("cnh", "cnp", "nump", "num"):
@@ -251,7 +253,7 @@ def _scan_markers(text: str, heading_starts: frozenset[int] = frozenset()) -> li
             family, number, style = "ordinal", _SEQ_NUMBER.get(word), word
         if number is None and not (family == "ordinal" and style in _SEQ_NEXT):
             continue
-        markers.append(_Marker(start, m.end(), family, number, style, block))
+        markers.append(_Marker(start, m.end() - 1, family, number, style, block))
         seen.add(start)
     for m in RE_FIRST_INLINE.finditer(text):
         if m.start() not in seen and m.start() > 0 and RE_HAN_CHAR.match(text, m.start() - 1):
@@ -528,10 +530,12 @@ RE_ANNOUNCE_FOLLOWING = re.compile(
     r"(?=[^，。；！？：\n]{0,12}[。：:\n])"
 )
 RE_FOLLOWING_WORD = re.compile("以下|如下|下列")
+#: Characters before a count that make it no count of parts.
+COUNT_BLOCKERS = frozenset(f"第0123456789{NUMERAL}之点零〇")
 #: Any count of parts at the end of a sentence (着重解决六个问题。): an announcement
 #: only when exactly that many items follow at once.
 RE_ANNOUNCE_COUNTED = re.compile(
-    rf"(?<![第\d{NUMERAL}之点零〇])(?P<count>两|[{NUMERAL}]{{1,2}})"
+    rf"(?P<count>两|十[一二三四五]?|[二三四五六七八九])"
     rf"(?P<unit>(?:个|项|点|条|类|件|大|种)(?![{NUMERAL}零〇\d])[{HAN}]{{0,6}}?|方面[{HAN}]{{0,4}}?)(?=[：。])"
 )
 #: Announced counts outside this range are not announcements (一个中国原则, 三十八个项目).
@@ -583,6 +587,8 @@ def _scan_announcements(text: str) -> list[_Announcement]:
                 continue
             if covered(m.start()):
                 continue
+            if mode == "counted" and m.start() and text[m.start() - 1] in COUNT_BLOCKERS:
+                continue  # part of a longer number, an ordinal or a decimal (第三个, 百分之三点二)
             # a weak verb with 以下 (把握好以下几点) announces like 以下 alone
             kind = "following" if mode == "weak" and RE_FOLLOWING_WORD.search(m.group()) else mode
             found[m.start()] = _Announcement(
@@ -911,7 +917,7 @@ RE_MARKED_LINE_ANYWHERE = re.compile(rf"(?<=\n)(?:[{NUMERAL}]{{1,3}}、|（[{NUM
 # parallelism
 # ---------------------------------------------------------------------------
 #: Quoted and bracketed stretches are never split into units.
-RE_CLAUSE = re.compile(r"(?:“[^“”\n]{0,80}”|（[^（）\n]{0,60}）|[^，；。！？：\n“（]|[“（])+")
+RE_CLAUSE = re.compile(r"(?:“[^“”\n]{0,80}”|（[^（）\n]{0,60}）|[^，；。！？：\n“（]+|[“（])+")
 #: Minimum number of shared characters (opening + ending) for two consecutive
 #: units to be parallel. An opening of one character is enough when it is one of
 #: :data:`ANAPHORA` and the two units also share an inner stretch of at least
@@ -1795,7 +1801,7 @@ def _trigrams(s: str) -> set[str]:
 #: The first sentence of a paragraph (without its final punctuation), or the
 #: first clause of a paragraph that opens with a dash (——面对…，我们…).
 RE_PARAGRAPH_LEAD = re.compile(
-    r"(?:(?<=\n)|^)(?:——[^\n。！？；，：]{2,30}(?=[，。！？；：]|\n)"
+    r"^(?:——[^\n。！？；，：]{2,30}(?=[，。！？；：]|\n)"
     r"|(?![一二三四五六七八九十]+、|（|第[一二三四五六七八九十]|\d)[^\n。！？；，：]{2,30}(?=[。！？；]|\n))",
     re.M,
 )
@@ -1908,6 +1914,11 @@ RE_HERO = re.compile("论英雄")
 RE_ZERO = re.compile(rf"零([{HAN}]{{1,3}}?)(?=[”、，。；：（）\n]|$)")
 RE_FOUR_SERIES = re.compile(
     rf"[{HAN}]{{4}}(?:[、，][{HAN}]{{4}}){{2,}}(?=[、，；：。！？”）\n]|$)", re.M
+)
+#: Where a series of four-character phrases may begin: a delimiter after four Han
+#: characters and before two more phrases (found first: delimiters are rare).
+RE_FOUR_SERIES_START = re.compile(
+    rf"(?<=[{HAN}]{{4}})[、，](?=[{HAN}]{{4}}[、，][{HAN}]{{4}}(?:[、，；：。！？”）\n]|$))", re.M
 )
 #: 零X words that are ordinary vocabulary, not the 零X template.
 ZERO_WORDS = frozenset({"售", "部件", "件", "星", "散", "碎", "食", "钱", "工", "点", "下", "用", "头", "花", "担", "配件", "售额", "售业", "售总额", "时"})
@@ -2060,7 +2071,14 @@ def _set_patterns(text: str) -> list[tuple[int, int, str, str, int, list[tuple[i
         quoted = text[group[0][0] - 1 : group[0][0]] == "“"
         if len(group) >= 2 or quoted or text[group[0][0] + 1 : group[0][1]] in ZERO_SET_PHRASES:
             out.append((group[0][0], group[-1][1], "template", "零X", len(group), group))
-    for m in RE_FOUR_SERIES.finditer(text):
+    series_end = -1
+    for start in RE_FOUR_SERIES_START.finditer(text):
+        if start.start() - 4 < series_end:
+            continue
+        m = RE_FOUR_SERIES.match(text, start.start() - 4)
+        if m is None:
+            continue
+        series_end = m.end()
         phrases = RE_SERIES_SPLIT.split(m.group())
         if not _parallel_phrases(phrases):
             continue
