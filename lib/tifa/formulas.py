@@ -1168,6 +1168,8 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
     return [run for run in runs if _run_holds(text, run)]
 
 
+#: Function words, one of which a run of sentence leads must share (我们面对的是…, 信心来自于…).
+FUNCTION_WORDS = frozenset("的之等是都要把被在对与和及同而则就也又还更最再已将于为以向从由给让使")
 #: Negations that make a frame on their own in clauses of one length (困难不容低估，信心不可动摇，干劲不能松懈).
 NEGATION = frozenset("不无非未没")
 #: Characters that make a two-character stretch grammatical (X的重Y, X等多Y), not a shared topic word.
@@ -1354,10 +1356,10 @@ RE_LAST_JOIN = re.compile("[和及与]")
 #: Final characters of a shared ending that make a series a plain list of
 #: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
 #: the annotation rules do not count as parallelism.
-CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江湖山品业能游球铁")
+CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁")
 #: Openings of series that are fixed forms of address or administrative levels of
 #: named bodies, not parallelism (各民主党派、各人民团体和各界人士; 区委副书记、区政府党组书记、区长).
-SERIES_OPENING_STOP = frozenset("各省市区县镇乡村")
+SERIES_OPENING_STOP = frozenset("各省市区县镇乡村第")
 #: Characters that cannot be the only shared character of a frame (…的…).
 FRAME_FUNCTION = frozenset("的了和与及或等至个两一二三四五六七八九十百千万亿")
 RE_DIGIT = re.compile(r"[0-9]")
@@ -1502,8 +1504,8 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
             if found is None:
                 continue
             mode, part = found
-            if mode != "frame" and all(set(m.replace(part, "", 1)) <= DIRECTIONS for m in middle):
-                continue  # places by direction (豫北、豫南和豫西南; 东部、中部、西部地区)
+            if mode != "frame" and (set(part) <= COMPASS or all(set(m.replace(part, "", 1)) <= DIRECTIONS for m in middle)):
+                continue  # places by direction (豫北、豫南和豫西南; 东部、中部、西部地区; 西北、华北、东北)
             size = max(len(m) for m in middle)
             (first_s, first_e), (last_s, last_e) = members[0], members[-1]
             if mode == "opening":
@@ -1533,9 +1535,13 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
 
 
 #: Characters that do not make a run when repeated (的…的…的, 一…一…一).
-REPEAT_STOP = frozenset("的了和与及或等是在对为于以把被将而也就都又所之其这那个年月日万亿元第一二三四五六七八九十两")
+REPEAT_STOP = frozenset("的地得了和与及或等是在对为于以把被将而也就都又所之其这那个年月日万亿元第一二三四五六七八九十两")
+#: Characters that cannot stand in the variable part of such members.
+VARIABLE_STOP = REPEAT_STOP - frozenset("地得")
 #: Characters that close words when the dictionary cannot tell (保护好运用好传承好; 思想上政治上).
 CLOSING_CHARS = frozenset("好上下化性感力度者型式率中")
+#: A shared part made only of these names regions (西北、华北、东北).
+COMPASS = frozenset("东西南北")
 #: Variable parts made only of these are places, not parallelism (粤东粤西粤北, 城西城北城南).
 DIRECTIONS = frozenset("东西南北中上下左右前后内外")
 
@@ -1634,7 +1640,7 @@ def _periodic_runs(text: str) -> list[_Run]:
                 continue
             variable = [text[a + 1 : b] if opening else text[a : b - 1] for a, b in spans]
             places = places or all(set(v) <= DIRECTIONS for v in variable) or (not opening and text[i] in CONCRETE_HEADS)
-            if any(ch in REPEAT_STOP for v in variable for ch in v):
+            if any(ch in VARIABLE_STOP for v in variable for ch in v):
                 continue
             readings.append((opening, spans, variable))
         if not readings or places:
@@ -1761,8 +1767,9 @@ def _lead_runs(text: str) -> list[_Run]:
     ``我们面对的是深刻变化的外部环境。…。我们面对的是经济转型阵痛凸显的严峻挑战。…
     我们面对的是两难多难问题增多的复杂局面。``: three or more sentences whose
     first clauses share an opening of at least :data:`LEAD_MIN_SHARED`
-    characters, at most :data:`LEAD_GAP` sentences apart, not all in a row
-    (runs in a row are found at the sentence level). Each member is its
+    characters, one of them a function word (:data:`FUNCTION_WORDS`: a subject
+    named again is no frame), at most :data:`LEAD_GAP` sentences apart, not all in a
+    row (runs in a row are found at the sentence level). Each member is its
     sentence.
     """
     runs: list[_Run] = []
@@ -1788,6 +1795,8 @@ def _lead_runs(text: str) -> list[_Run]:
                     members.append(j)
             if len(members) < PARALLEL_MIN_RUN or members[-1] - members[0] < len(members) or not RE_HAN_CHAR.match(opening):
                 continue
+            if not FUNCTION_WORDS & set(opening):
+                continue  # a subject named again (澳门特别行政区…。…澳门特别行政区…), not a frame
             used.update(members)
             units = [(sentences[k][0], _strip_end(text, *sentences[k])) for k in members]
             runs.append(_Run("sentence", units, f"{opening}…", "leads", len(units)))
