@@ -2,7 +2,10 @@
 
 The bar: announced structures and their items found with recall >= 0.95;
 enumerations and parallel runs with F1 >= 0.85, on the held-out documents
-(rules were not tuned on them). The seeds are reported but not held to the bar.
+(rules were not tuned on them). The seeds and the other annotated reports are
+reported but not held to the bar. Gold ``announced_item`` rows match predicted
+``announced_item`` or ``enumeration_item`` spans (see
+:func:`tifa.formulas.evaluate_against_gold`).
 """
 
 from __future__ import annotations
@@ -41,8 +44,9 @@ def scored():
 @pytest.mark.slow
 @pytest.mark.xfail(
     reason=(
-        "bar not met yet on the held-out documents (measured: enumerations F1 1.00; announced structures "
-        "recall 0.82, announced items recall 0.83, parallel runs F1 0.72); strict, so it fails once the bar is met"
+        "bar not met yet on the held-out documents (measured: announced structures recall 1.00 (11/11), "
+        "announced items recall 1.00 (64/64), enumerations F1 1.00; parallel runs F1 0.80 (P 0.79, R 0.81: "
+        "71 of 88 gold runs found, 90 predicted) < 0.85); strict, so it fails once the bar is met"
     ),
     strict=True,
 )
