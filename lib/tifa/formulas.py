@@ -41,12 +41,29 @@ Span kinds (the ``kind`` column)
     One item of a list: ``parent`` is the list's ``id``, ``item`` its number,
     ``core_end`` the end of its marker.
 ``parallelism``
-    A run of three or more consecutive units that share an opening, an ending
-    or a frame; ``shared`` shows the shared part (``强化…``, ``…以更加务实的举措…``)
-    and ``n_items`` the run length. ``level`` names the unit: ``sentence``,
-    ``clause``, ``phrase`` (members of a ``、`` series: ``科学化、精细化、智能化``),
-    ``paragraph`` (leading sentences of consecutive paragraphs) or ``item``
-    (headings of the items of one list: ``（一）聚焦…（二）聚焦…``). See
+    A run of three or more units that share an opening, an ending or a frame;
+    ``shared`` shows the shared part (``强化…``, ``…以更加务实的举措…``, ``…民…``)
+    and ``n_items`` the run length. ``level`` names the unit:
+
+    - ``sentence``: sentences in a row (要…。要…。要…。), or sentences of one
+      paragraph that open alike with other sentences between them
+      (``pattern`` ``leads``: 我们面对的是…。…。我们面对的是…);
+    - ``clause``: clauses of one sentence that share an opening, an ending
+      (…监督，…监督，…监督) or a frame at the same place (``pattern`` ``frame``:
+      完善国防动员体系，强化国防动员观念，提升国防动员能力; 在促开工上下功夫，
+      在快建设上出实招，在见成效上求突破);
+    - ``phrase``: word-level members of a ``、`` series or of short clauses set off
+      by commas (科学化、精细化、智能化; 惠民生、暖民心、顺民意; 保重点，保竣工，保投产),
+      members written together with a repeated character (``pattern`` ``repeat``:
+      共商共建共享, 获得感幸福感安全感) and series of three or more templates
+      (``pattern`` ``template``: 零前置、零干扰、零跑腿);
+    - ``paragraph``: the leads of consecutive paragraphs (加快…。⏎加快…。⏎加快…。;
+      ——面对…，⏎——面对…，);
+    - ``item``: headings of the items of one list (（一）聚焦…（二）聚焦…).
+
+    Plain lists of concrete or named things (桃花节、水晶梨节、菜心节; 粤东粤西粤北),
+    target lists whose members all hold numbers, and sentences that share no
+    more than a short opening are left out, as the annotation rules do. See
     :data:`PARALLEL_MIN_SHARED` for the threshold.
 ``reduplication``
     V-X-V-Y phrases (``抓实抓好``, ``聚精聚神``, ``做优做强``).
@@ -2631,7 +2648,8 @@ def evaluate_against_gold(pred: pd.DataFrame, gold: pd.DataFrame, texts: Mapping
     ignored). A gold row matches a predicted span of the corresponding kind when
     its start falls inside the span or within :data:`GOLD_TOLERANCE` characters
     of the span's start; matching is one to one, nearest starts first.
-    ``announced_item`` gold rows are matched against ``enumeration_item`` spans.
+    ``announced_item`` gold rows are matched against ``announced_item`` and
+    ``enumeration_item`` spans.
 
     Parameters
     ----------
@@ -2648,8 +2666,8 @@ def evaluate_against_gold(pred: pd.DataFrame, gold: pd.DataFrame, texts: Mapping
     DataFrame
         One row per document and gold kind, plus ``doc_id == "all"`` totals:
         ``doc_id, kind, gold, predicted, matched, precision, recall, f1``
-        (``precision`` is NaN for announced items, whose predictions are all
-        list items).
+        (``precision`` is NaN for announced items, whose predictions include
+        every list item).
 
     Examples
     --------
