@@ -355,6 +355,15 @@ def test_runs_of_sentence_leads_and_paragraph_leads(national):
     assert (run["shared"], run["n_items"]) == ("面对…", 3)
 
 
+def test_framed_sentence_leads_and_quoted_words(spans):
+    runs = rows(spans, SEED_003, "parallelism")
+    aspects = runs[runs["shared"] == "在…方面"].iloc[0]  # 在工作谋划方面，…。在任务落实方面，…。在工作作风方面，…
+    assert aspects["n_items"] == 3 and aspects["level"] == "sentence" and aspects["pattern"] == "leads"
+    quoted = rows(spans, SEED_002, "parallelism")
+    quoted = quoted[quoted["pattern"] == "quoted"].iloc[0]
+    assert (quoted["text"], quoted["shared"]) == ("米袋子”“肉盘子”“菜篮子", "…子")
+
+
 def test_similarity_threshold():
     """Two shared characters make two units parallel; one needs an anaphora and more."""
     assert PARALLEL_MIN_SHARED == 2

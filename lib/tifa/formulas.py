@@ -1778,6 +1778,38 @@ RE_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 RE_LEAD_CLAUSE = re.compile(r"[^，：。！？；\n]*")
 
 
+#: Longest first clause (characters) of a sentence lead framed by a function word (在工作谋划方面).
+FRAMED_LEAD = 14
+
+
+def _framed_leads(text: str, sentences: list[tuple[int, int]], leads: list[str]) -> list[_Run]:
+    """Sentences of one paragraph whose short first clauses share a frame: the same
+    function word before and the same two or more characters after (在工作谋划方面，…。
+    …在任务落实方面，…。…在工作作风方面，…), with other sentences between them."""
+    runs: list[_Run] = []
+    used: set[int] = set()
+    for i, first in enumerate(leads):
+        if i in used or not 4 <= len(first) <= FRAMED_LEAD or first[0] not in FUNCTION_WORDS:
+            continue
+        members, ending, last = [i], first, i
+        for j in range(i + 1, len(leads)):
+            if j - last > LEAD_GAP + 1:
+                break
+            other = leads[j]
+            if not 4 <= len(other) <= FRAMED_LEAD or other[0] != first[0]:
+                continue
+            k = _common_suffix(ending, other)
+            if k >= PARALLEL_MIN_SHARED and k + 1 < len(other):
+                ending, last = ending[len(ending) - k :], j
+                members.append(j)
+        if len(members) < PARALLEL_MIN_RUN or not RE_TWO_HAN.fullmatch(ending[-2:]):
+            continue
+        used.update(members)
+        units = [(sentences[k][0], _strip_end(text, *sentences[k])) for k in members]
+        runs.append(_Run("sentence", units, f"{first[0]}…{ending}", "leads", len(units)))
+    return runs
+
+
 def _lead_runs(text: str) -> list[_Run]:
     """Sentences of one paragraph that open alike, with other sentences between them.
 
@@ -1794,10 +1826,16 @@ def _lead_runs(text: str) -> list[_Run]:
         if para.end() - para.start() < 40:
             continue
         sentences = [(m.start(), m.end()) for m in RE_SENTENCE.finditer(text, para.start(), para.end())]
+        if len(sentences) < PARALLEL_MIN_RUN:
+            continue
         keys = Counter(text[a : a + LEAD_MIN_SHARED] for a, _b in sentences)
-        if len(sentences) < PARALLEL_MIN_RUN or max(keys.values()) < PARALLEL_MIN_RUN:
+        firsts = Counter(text[a] for a, _b in sentences if text[a] in FUNCTION_WORDS)
+        if max(keys.values()) < PARALLEL_MIN_RUN and max(firsts.values(), default=0) < PARALLEL_MIN_RUN:
             continue  # no three sentences open alike
         leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
+        runs += _framed_leads(text, sentences, leads)
+        if max(keys.values()) < PARALLEL_MIN_RUN:
+            continue
         used: set[int] = set()
         for i, first in enumerate(leads):
             if i in used or len(first) <= LEAD_MIN_SHARED:
@@ -1867,6 +1905,38 @@ def _item_runs(text: str, lists: list[_List]) -> list[_Run]:
 RE_ITEM_HEAD = re.compile(r"[，、：]?([^，。；！？：\n]{1,30})")
 
 
+#: Quoted words written one after another (“米袋子”“肉盘子”“菜篮子”).
+RE_QUOTED_RUN = re.compile(r"(?:“[^“”\n、，。；]{1,8}”){3,}")
+
+
+def _quoted_runs(text: str) -> list[_Run]:
+    """Three or more quoted words in a row, with no separator, that share an
+    opening or an ending (“米袋子”“肉盘子”“菜篮子”: …子)."""
+    runs: list[_Run] = []
+    for m in RE_QUOTED_RUN.finditer(text):
+        members, pos = [], m.start()
+        while pos < m.end():
+            close = text.index("”", pos)
+            members.append((pos + 1, close))
+            pos = close + 1
+        strings = [text[a:b] for a, b in members]
+        opening = strings[0]
+        for x in strings[1:]:
+            opening = opening[: _common_prefix(opening, x)]
+        ending = strings[0]
+        for x in strings[1:]:
+            k = _common_suffix(ending, x)
+            ending = ending[len(ending) - k :] if k else ""
+        if opening and RE_HAN_CHAR.match(opening) and opening not in SERIES_OPENING_STOP:
+            shared = f"{opening}…"
+        elif ending and RE_HAN_CHAR.search(ending) and ending[-1] not in CONCRETE_HEADS:
+            shared = f"…{ending}"
+        else:
+            continue
+        runs.append(_Run("phrase", members, shared, "quoted", len(members)))
+    return runs
+
+
 def _template_runs(patterns: list[tuple[int, int, str, str, int, list[tuple[int, int]]]]) -> list[_Run]:
     """Series of three or more templates with a literal shared part (零前置、零干扰、零跑腿;
     一镇一业、一村一品、一县一特) are parallel runs too; 四字格排比 shares no word."""
@@ -1907,7 +1977,7 @@ def _parallel_runs(
         if not clash:
             kept.append(run)
     # word-level series and runs of sentence leads never clash with the others
-    words = _phrase_runs(text, clauses) + _periodic_runs(text)
+    words = _phrase_runs(text, clauses) + _periodic_runs(text) + _quoted_runs(text)
     taken = [(r.units[0][0], r.units[-1][1]) for r in kept + words]
     words += [r for r in _short_clause_runs(text, clauses) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
     taken = [(r.units[0][0], r.units[-1][1]) for r in words]
