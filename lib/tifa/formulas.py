@@ -2261,8 +2261,9 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
     for i, run in enumerate(runs):
         s, e = run.units[0][0], run.units[-1][1]
         # runs of whole list items or paragraphs are not formulaic text in full:
-        # their markers (enumerations) are counted instead
-        core_end = s if run.level in ("item", "paragraph") else e
+        # their markers (enumerations) are counted instead; nor are the sentences
+        # that stand between the members of a run of sentence leads
+        core_end = s if run.level in ("item", "paragraph") or run.mode == "leads" else e
         rows.append(_row(text, doc_id, s, e, "parallelism", id=run_ids[i], n_items=len(run.units),
                          shared=run.shared, pattern=run.mode, level=run.level, core_start=s, core_end=core_end))
 
@@ -2493,9 +2494,11 @@ def rate_formulaicity(corpus: Any, spans: pd.DataFrame | None = None) -> pd.Data
     characters, ASCII digits and letters, as in :mod:`tifa.measures`) that lie
     inside the union of the cores of all formulaic spans, divided by the counted
     characters of the document. The cores are the announcement phrases
-    (``讲三句话``), the enumeration markers (``一是``, ``（三）``, ``第二句话``), whole
-    parallel runs of sentences, clauses and words (runs of whole list items or
-    paragraphs count through their markers only), reduplications and templates.
+    (``讲三句话``) and the dashes or labels of unmarked announced items, the
+    enumeration markers (``一是``, ``（三）``, ``第二句话``), whole parallel runs of
+    sentences in a row, clauses and words (runs of whole list items, of
+    paragraphs or of sentence leads with other sentences between them count
+    through their markers only), reduplications and templates.
 
     Parameters
     ----------
