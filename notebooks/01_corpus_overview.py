@@ -25,8 +25,6 @@
 corpus_path = None
 
 # %%
-import pandas as pd
-
 from tifa.corpus import read_corpus
 from tifa.figures import StudyData, corpus_profile, ingest_quality_seeds
 

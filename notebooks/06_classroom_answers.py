@@ -28,7 +28,7 @@ from tifa.kwic import kwic
 from tifa.slogans import find_slogans
 from tifa.targets import find_targets
 
-corpus = load_seeds()
+corpus = read_corpus(corpus_path) if corpus_path else load_seeds()
 speech = corpus["004_887235e958cf192e"]
 single = corpus.subset([speech.doc_id])
 

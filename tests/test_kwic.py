@@ -20,13 +20,6 @@ NATIONAL_2017 = (
 )
 
 
-@pytest.fixture(scope="module")
-def seeds():
-    from tifa.datasets import load_seeds
-
-    return load_seeds()
-
-
 def test_kwic_on_the_seeds_maps_back_to_the_raw_source(seeds):
     table = kwic(seeds, "高质量发展", window=10)
     assert list(table.columns) == KWIC_COLUMNS

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from tifa.datasets import load_seeds
 from tifa.errors import OptionError
 from tifa.numbers import (
     RE_NUMBER,
@@ -20,11 +19,6 @@ from tifa.numbers import (
     parse_expression,
     parse_number,
 )
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return load_seeds()
 
 
 def only(text: str):

@@ -17,14 +17,6 @@ SEED_004 = "004_887235e958cf192e"
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    from tifa.corpus import read_corpus
-    from tifa.paths import SEEDS
-
-    return read_corpus(SEEDS)
-
-
-@pytest.fixture(scope="module")
 def reuse(seeds):
     return find_reuse(seeds)
 

@@ -372,8 +372,7 @@ def _near(documents: list[_Doc], verbatim: list[dict], max_docs: int, threshold:
         doc_a, doc_b = documents[ia], documents[ib]
         a0, a1 = sa + a0, _phrase_tail(doc_a, sa + a1)
         b0, b1 = sb + b0, _phrase_tail(doc_b, sb + b1)
-        start_a, end_a = int(doc_a.index[a0]), int(doc_a.index[a1 - 1]) + 1
-        start_b, end_b = int(doc_b.index[b0]), int(doc_b.index[b1 - 1]) + 1
+        start_a, start_b = int(doc_a.index[a0]), int(doc_b.index[b0])
         if any(x0 <= start_a < x1 and y0 <= start_b < y1 for x0, x1, y0, y1 in covered[(doc_a.doc_id, doc_b.doc_id)]):
             continue
         key = (ia, ib, _stream(doc_a, a0, a1), _stream(doc_b, b0, b1))
