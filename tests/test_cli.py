@@ -32,3 +32,17 @@ def test_ingest_writes_normalized_texts(tmp_path):
 def test_missing_path_is_reported(tmp_path, capsys):
     assert main(["ingest", str(tmp_path / "nothing.txt"), "--format", "csv"]) == 1
     assert "no such file" in capsys.readouterr().err
+
+
+def test_profile_has_one_row_per_document_and_the_three_measures(capsys):
+    import io
+
+    import pandas as pd
+
+    assert main(["profile", str(SEEDS), "--format", "csv"]) == 0
+    table = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert len(table) == 5 and table["doc_id"].is_unique
+    assert not [c for c in table.columns if c.endswith(("_x", "_y"))]
+    for column in ("characters", "slogan_per_10k", "target_rate", "formulaicity"):
+        assert column in table.columns, column
+    assert table.set_index("doc_id").loc["004_887235e958cf192e", "masked_share"] > 0.5

@@ -61,7 +61,8 @@ def profile_table(corpus: Corpus) -> pd.DataFrame:
         except TifaError as error:  # pragma: no cover - defensive
             logging.getLogger(__name__).warning("%s not computed: %s", name, error)
             continue
-        table = table.merge(measure, on="doc_id", how="left")
+        new_columns = [c for c in measure.columns if c == "doc_id" or c not in table.columns]
+        table = table.merge(measure[new_columns], on="doc_id", how="left")
     return table
 
 
@@ -80,9 +81,9 @@ def _profile_measures() -> list[tuple[str, Callable[[Corpus], pd.DataFrame]]]:
     except ImportError:
         pass
     try:
-        from tifa.formulas import count_formulas
+        from tifa.formulas import rate_formulaicity
 
-        measures.append(("formulas", count_formulas))
+        measures.append(("formulas", rate_formulaicity))
     except ImportError:
         pass
     return measures
