@@ -1255,6 +1255,7 @@ def _clause_frame(strings: list[str]) -> str | None:
 
 
 RE_HAN_RUN4 = re.compile(f"[{HAN}]{{4}}")
+_NEGATION_CODES = np.array([ord(c) for c in sorted(NEGATION)], dtype=np.uint32)
 
 
 #: Frames are looked for within this many characters of either end of a clause.
@@ -1273,12 +1274,15 @@ def _frame_candidates(text: str, units: list[tuple[int, int, str]]) -> np.ndarra
     ends = np.fromiter((u[1] for u in units), dtype=np.int64, count=n)[:, None]
     steps = np.arange(FRAME_REACH)
     agree = np.zeros(n - 2, dtype=bool)
-    for index in (starts + steps, ends - 1 - steps):
+    for from_start, index in ((True, starts + steps), (False, ends - 1 - steps)):
         valid = (index >= starts) & (index < ends)
         chars = codes[np.clip(index, 0, len(codes) - 1)]
         usable = valid & (chars >= 0x4E00) & (chars <= 0x9FFF)
         same = (chars[:-2] == chars[1:-1]) & (chars[:-2] == chars[2:]) & usable[:-2] & usable[1:-1] & usable[2:]
         agree |= same.sum(axis=1) >= 2
+        if from_start:
+            # one shared negation is a frame of its own (困难不容低估，信心不可动摇，干劲不能松懈)
+            agree |= (same & np.isin(chars[:-2], _NEGATION_CODES)).any(axis=1)
     return agree
 
 
@@ -1374,12 +1378,17 @@ RE_LAST_JOIN = re.compile("[和及与]")
 #: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
 #: the annotation rules do not count as parallelism.
 CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁")
+#: Heads that name things only when they are all the members share (行政区、开发区、自贸试验区;
+#: but 革命老区、民族地区、边疆地区 share the category 地区).
+CONCRETE_SINGLE_HEADS = frozenset("区")
 #: Openings of series that are fixed forms of address or administrative levels of
 #: named bodies, not parallelism (各民主党派、各人民团体和各界人士; 区委副书记、区政府党组书记、区长).
 SERIES_OPENING_STOP = frozenset("各省市区县镇乡村第")
 #: Characters that cannot be the only shared character of a frame (…的…).
 FRAME_FUNCTION = frozenset("的了和与及或等至个两一二三四五六七八九十百千万亿")
 RE_DIGIT = re.compile(r"[0-9]")
+#: Members holding a title or a bracketed qualifier name things (《…行动方案》; 市委常委会（扩大）会议).
+RE_NAMED_MEMBER = re.compile("[《（]")
 _QUOTE_CHARS = "“”‘’"
 QUOTE_SET = frozenset(_QUOTE_CHARS)
 
@@ -1439,7 +1448,7 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
         k = _common_suffix(ending, m)
         ending = ending[len(ending) - k :] if k else ""
     if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
-        if ending[-1] in CONCRETE_HEADS:
+        if ending[-1] in CONCRETE_HEADS or ending in CONCRETE_SINGLE_HEADS:
             return None
         if ending in strings[-1] or len(strings) > PARALLEL_MIN_RUN:
             return "ending", ending
@@ -1502,6 +1511,8 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
             members = _unquote(clause, members)
             strings = [clause[a:b] for a, b in members]
             middle = strings[1:-1]
+            if any(RE_NAMED_MEMBER.search(m) for m in middle):
+                continue  # named things: titles (《…方案》、《…方案》) and bodies (常委会（扩大）会议精神)
             if any(len(m) > MAX_MEMBER for m in middle) and number < whole:
                 # members as long as clauses (…实践的新示范、推动…建设的新高地、实现…开放的新平台)
                 lengths = [len(m) for m in strings[1:]]
@@ -1515,12 +1526,14 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
                     break
             if any(len(m) > MAX_MEMBER or len(m) < 1 or not RE_HAN_CHAR.search(m) for m in middle):
                 continue
-            if any(RE_DIGIT.search(m) or "（" in m for m in middle):
-                continue  # target lists and named things (…会议精神、市委常委（扩大）会议精神)
+            if any(RE_DIGIT.search(m) for m in middle):
+                continue  # target lists
             found = _series_shared(strings, 1 if number < whole else PARALLEL_MIN_SHARED)
             if found is None:
                 continue
             mode, part = found
+            if mode == "opening" and all(m[-1:] in CONCRETE_HEADS for m in strings[:-1]):
+                continue  # named places with a common qualifier (国际金融城、国际人才港、国际法务区)
             if mode != "frame" and (set(part) <= COMPASS or all(set(m.replace(part, "", 1)) <= DIRECTIONS for m in middle)):
                 continue  # places by direction (豫北、豫南和豫西南; 东部、中部、西部地区; 西北、华北、东北)
             size = max(len(m) for m in middle)
@@ -1555,6 +1568,8 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
 REPEAT_STOP = frozenset("的地得了和与及或等是在对为于以把被将而也就都又所之其这那个年月日万亿元第一二三四五六七八九十两")
 #: Characters that cannot stand in the variable part of such members.
 VARIABLE_STOP = REPEAT_STOP - frozenset("地得")
+#: A fixed form of address, not parallelism (全党全军全国各族人民).
+ADDRESS_FORM = "全党全军全国"
 #: Characters that close words when the dictionary cannot tell (保护好运用好传承好; 思想上政治上).
 CLOSING_CHARS = frozenset("好上下化性感力度者型式率中")
 #: A shared part made only of these names regions (西北、华北、东北).
@@ -1645,6 +1660,8 @@ def _periodic_runs(text: str) -> list[_Run]:
         candidates += [(i, step) for i in np.flatnonzero(hit).tolist()]
     for i, step in sorted(candidates):
         if i < taken_until or text[i] in REPEAT_STOP or (i >= step and text[i - step] == text[i]):
+            continue
+        if text.startswith(ADDRESS_FORM, i):
             continue
         positions = [i, i + step, i + 2 * step]
         while positions[-1] + step < len(text) and text[positions[-1] + step] == text[i]:
