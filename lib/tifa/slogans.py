@@ -353,6 +353,12 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
         [
             # 两手抓, 双拥, 两委…: contracted series whose 双/两 counts the members
             r"(?P<pair>两手抓|两委|两违|双拥|双控|双循环|双减|双创|双碳|双一流|双招双引)",
+            # a pair of things raised together: 产业科技互促双强 (双 counts the two things named before)
+            r"(?P<mutual>(?:(?<=互促)|(?<=互动)|(?<=协同)|(?<=联动)|(?<=共促)|(?<=互融))双[^\W\d_](?![^\W\d_]))",
+            # the cities of a named region: 大湾区内地九市, 川中丘陵地区四市
+            r"(?P<cities>(?:(?<=地区)|(?<=内地)|(?<=三角)|(?<=湾区))[二三四五六七八九十两]{1,2}市)",
+            # paired magnitudes naming a programme: 百校联百县, 万企兴万村 (the numeral repeats)
+            r"(?P<pairing>(?P<pairing_num>[百千万])[^\W\d_][联帮带结进促兴助扶连](?P=pairing_num)[^\W\d_])",
             # plan names
             r"(?P<plan>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间|末|初|以来)",
         ]
@@ -1402,6 +1408,14 @@ def _parse_unquoted(match: re.Match[str]) -> Numbered | None:
     if groups.get("pair"):
         pair = groups["pair"]
         return Numbered(2.0, pair[1:], pair)
+    if groups.get("mutual"):
+        mutual = groups["mutual"]
+        return Numbered(2.0, mutual[1:], mutual)
+    if groups.get("cities"):
+        cities = groups["cities"]
+        return Numbered(_numeral_value(cities[:-1]), "市", cities)
+    if groups.get("pairing"):
+        return numbered_formula(groups["pairing"], quoted=True)
     if groups.get("code"):
         return numbered_formula(groups["code"], quoted=False)
     if groups.get("series"):
