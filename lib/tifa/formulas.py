@@ -1182,7 +1182,46 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
         i += 1
     if level == "clause":
         runs += _frame_runs(text, units, strings, connected)
+    else:
+        runs += _subject_led_runs(units, strings, connected)
     return [run for run in runs if _run_holds(text, run)]
+
+
+#: The subject before the shared opening of a run's first sentence (政府班子要在…；要在…；要在…;
+#: 政府系统的每一名干部，要心怀…；要牢记…；要恪守…): Han characters, maybe closed by a comma.
+RE_SUBJECT = re.compile(f"[{HAN}]{{2,12}}，?")
+
+
+def _subject_led_runs(units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> list[_Run]:
+    """Sentence runs whose first member puts a short subject before the opening the
+    others share: two or more sentences in a row that open alike with one of
+    :data:`STRONG_ANAPHORA` (要在…；要在…) after a sentence
+    that holds the same opening behind a subject (:data:`RE_SUBJECT`). The first
+    member starts at the opening, so the run starts where its parallel part does."""
+    runs: list[_Run] = []
+    n = len(strings)
+    i = 0
+    while i < n - 2:
+        a, b = strings[i + 1], strings[i + 2]
+        if not (connected[i] and connected[i + 1]) or a[:1] != b[:1] or len(a) < MIN_UNIT or len(b) < MIN_UNIT:
+            i += 1
+            continue
+        p = _common_prefix(a, b)
+        opening = a[:p] if p >= PARALLEL_MIN_SHARED else a[:1]
+        if a[0] not in STRONG_ANAPHORA or strings[i].startswith(opening):
+            i += 1
+            continue
+        cut = strings[i].find(opening)
+        if cut < 2 or not RE_SUBJECT.fullmatch(strings[i], 0, cut):
+            i += 1
+            continue
+        j = i + 3
+        while j < n and connected[j - 1] and strings[j].startswith(opening) and len(strings[j]) >= MIN_UNIT:
+            j += 1
+        members = [(units[i][0] + cut, units[i][1])] + [(units[k][0], units[k][1]) for k in range(i + 1, j)]
+        runs.append(_Run("sentence", members, f"{opening}…", "opening", len(members)))
+        i = j
+    return runs
 
 
 #: Function words, one of which a run of sentence leads must share (我们面对的是…, 信心来自于…).
@@ -1336,7 +1375,7 @@ def _run_holds(text: str, run: _Run) -> bool:
         return False
     if run.level == "sentence" and run.mode == "opening":
         opening, _, ending = run.shared.partition("…")
-        if len(opening) <= 2 and opening not in STRONG_ANAPHORA and not ending and len(run.units) < SENTENCE_MIN_RUN:
+        if len(opening) <= 2 and opening[:1] not in STRONG_ANAPHORA and not ending and len(run.units) < SENTENCE_MIN_RUN:
             return False
     return True
 
