@@ -189,7 +189,7 @@ RE_TITLE_LEFT: re.Pattern[str] = re.compile(r"(?:获评|荣获|获得|评为|评
 _PROGRAMME_HEADS = (
     "工程", "行动计划", "行动方案", "行动", "计划", "品牌", "活动", "专项行动", "攻坚行动", "攻坚战", "主题教育",
     "学习教育", "专题教育", "赛事", "大赛", "论坛", "峰会", "博览会", "展会", "文化节", "旅游节", "艺术节",
-    "消费节", "购物节", "平台", "示范带", "直通车", "书屋", "专线", "推介会", "国际会议", "IP", "攻坚",
+    "消费节", "购物节", "平台(?!公司)", "示范带", "直通车", "书屋", "专线", "推介会", "国际会议", "IP", "攻坚",
 )
 _TERM_HEADS = (
     "称号", "荣誉", "证书", "热线", "奖", "字号", "等次", "等级", "创建", "企业", "制度", "模式", "机制", "体制",
@@ -211,6 +211,8 @@ RE_RIGHT_HEAD: re.Pattern[str] = re.compile(
     + "|".join(_SLOGAN_HEADS)
     + "))"
 )
+#: A span of a chain named by its two ends: “从田间到舌尖”, “从农田到餐桌” (a watchword).
+RE_FROM_TO: re.Pattern[str] = re.compile(r"^从[^\W\d_]{1,5}到[^\W\d_]{1,5}$")
 #: Ends of items that name a programme (…工程, …行动, 美丽乡村2025) or a title (…之乡, …示范村).
 RE_PROGRAMME_END: re.Pattern[str] = re.compile(
     r"(?:工程|行动|计划|品牌|活动|攻坚战|攻坚年|专项行动|行动方案|大赛|论坛|(?<!\d)20[1-5]\d)$"
@@ -250,7 +252,7 @@ RE_LATIN_COINAGE: re.Pattern[str] = re.compile(r"^[^\W\d_A-Za-z]{1,4}[A-Z]{2,4}$
 #: An item made of a formula and a number (“双一流196”: the formula and its count of projects).
 RE_TRAILING_NUMBER: re.Pattern[str] = re.compile(r"^([^\W\d_]{2,8})\d{1,4}$")
 #: A model or a spirit held up as a watchword: “枫桥经验”, “后陈经验”, “红船精神”.
-RE_MODEL_END: re.Pattern[str] = re.compile(r"..(?:经验|精神)$")
+RE_MODEL_END: re.Pattern[str] = re.compile(r"..(?:经验|精神|故事)$")
 #: Named connection schemes: “跨境理财通”, “港澳药械通” (a word and 通, which do not make a word).
 RE_SCHEME_END: re.Pattern[str] = re.compile(r"^[^\W\d_]{3,}通$")
 #: Magnitudes and their units as a label: “百亿级”, “万亩千亿”, “千亿”.
@@ -853,6 +855,8 @@ def _classify(
         return "slogan", None, "rule"
     if head == "slogan" or RE_UPHOLD_LEFT.search(left):
         return "slogan", None, "rule"
+    if RE_FROM_TO.match(content):
+        return "slogan", None, "rule"
     opening = _lexicon_prefix_kind(content)
     if opening in ("slogan", "programme"):
         return opening, None, "rule"
@@ -1175,6 +1179,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                 )
     _harmonize_run(spans, run)
     _harmonize_repeats(spans, bases)
+    _parallel_coinages(text, spans, bases)
     # headwords of glossary lines: 〔12〕五控一应对：指…, ﹝19﹞5080：指…
     glossary_ranges: list[tuple[int, int]] = []
     if "：" in text:
@@ -1394,6 +1399,38 @@ def _harmonize_repeats(spans: list[_Span], bases: Mapping[int, str]) -> None:
             best = max(sorted(set(kinds)), key=kinds.count)
             if best != span.kind:
                 spans[index] = span._replace(kind=best)
+
+
+#: What ends a sentence: parallel coinages are looked for within one.
+RE_SENTENCE_END: re.Pattern[str] = re.compile(r"[。；！？\n]")
+
+
+def _parallel_coinages(text: str, spans: list[_Span], bases: Mapping[int, str]) -> None:
+    """Make parallel coinages of one sentence watchwords.
+
+    Short quoted items of one sentence that differ only in their first
+    character and share a word of the dictionary as their end (“硬联通”、
+    “软联通”、“心联通”; “想干事”…“能干事”) are coined in parallel: those whose
+    kind came only from their form and is ``term`` become ``slogan``. Items
+    sharing a mere character (“网上办”、“掌上办”) are not touched.
+    """
+    words = _dictionary_words()
+    quoted = [i for i, basis in bases.items() if len(spans[i].text) in (3, 4)]
+    for position, index in enumerate(quoted):
+        span = spans[index]
+        if bases[index] != "form" or span.kind != "term":
+            continue
+        ending = span.text[1:]
+        if ending not in words:
+            continue
+        for other in quoted[max(0, position - 3) : position + 4]:
+            partner = spans[other]
+            if other == index or partner.text == span.text or partner.text[1:] != ending:
+                continue
+            low, high = sorted((span.start, partner.start))
+            if RE_SENTENCE_END.search(text, low, high) is None:
+                spans[index] = span._replace(kind="slogan")
+                break
 
 
 def _is_han(character: str) -> bool:
