@@ -1866,6 +1866,48 @@ def _framed_leads(text: str, sentences: list[tuple[int, int]], leads: list[str])
     return runs
 
 
+#: Lengths (characters) of the short lead clauses that share a key word (树牢实干导向).
+KEYWORD_LEAD = (5, 8)
+
+
+def _keyword_leads(text: str, sentences: list[tuple[int, int]], leads: list[str]) -> list[_Run]:
+    """Sentences of one paragraph whose short first clauses (:data:`KEYWORD_LEAD`
+    characters, all of one length) share a key word of two or more characters at the
+    same place after different verbs and before different heads (树牢实干导向，…。…增强实干劲头，…。
+    …凝聚实干合力，…), at most :data:`LEAD_GAP` sentences apart or in a row. Leads that share
+    only their head (巩固升级支柱产业，…。培育壮大新兴产业，…) name topics, not a frame."""
+    low, high = KEYWORD_LEAD
+    short = [i for i, lead in enumerate(leads) if low <= len(lead) <= high and len(lead) < sentences[i][1] - sentences[i][0] - 1]
+    if len(short) < PARALLEL_MIN_RUN:
+        return []
+    runs: list[_Run] = []
+    used: set[int] = set()
+    for at, i in enumerate(short):
+        first = leads[i]
+        if i in used or not RE_HAN_RUN4.fullmatch(first, 0, 4):
+            continue
+        members, same, last = [i], list(range(1, len(first))), i
+        for j in short[at + 1 :]:
+            if j - last > LEAD_GAP + 1:
+                break
+            other = leads[j]
+            if len(other) != len(first) or j in used or other[0] == first[0]:
+                continue
+            agree = [k for k in same if other[k] == first[k]]
+            if len(agree) >= PARALLEL_MIN_SHARED and any(b == a + 1 for a, b in zip(agree, agree[1:], strict=False)):
+                same, last = agree, j
+                members.append(j)
+        if len(members) < PARALLEL_MIN_RUN:
+            continue
+        if len(same) >= len(first) - 1 or same[-1] == len(first) - 1 or not all(RE_HAN_CHAR.match(first[k]) and first[k] not in GRAMMATICAL and first[k] not in FRAME_FUNCTION for k in same):
+            continue
+        used.update(members)
+        units = [(sentences[k][0], _strip_end(text, *sentences[k])) for k in members]
+        shared = re.sub("…+", "…", "".join(first[k] if k in same else "…" for k in range(len(first))))
+        runs.append(_Run("sentence", units, shared, "leads", len(units)))
+    return runs
+
+
 def _lead_runs(text: str) -> list[_Run]:
     """Sentences of one paragraph that open alike, with other sentences between them.
 
@@ -1884,11 +1926,12 @@ def _lead_runs(text: str) -> list[_Run]:
         sentences = [(m.start(), m.end()) for m in RE_SENTENCE.finditer(text, para.start(), para.end())]
         if len(sentences) < PARALLEL_MIN_RUN:
             continue
+        leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
+        runs += _keyword_leads(text, sentences, leads)
         keys = Counter(text[a : a + LEAD_MIN_SHARED] for a, _b in sentences)
         firsts = Counter(text[a] for a, _b in sentences if text[a] in FUNCTION_WORDS)
         if max(keys.values()) < PARALLEL_MIN_RUN and max(firsts.values(), default=0) < PARALLEL_MIN_RUN:
             continue  # no three sentences open alike
-        leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
         runs += _framed_leads(text, sentences, leads)
         if max(keys.values()) < PARALLEL_MIN_RUN:
             continue
