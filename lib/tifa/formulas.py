@@ -1200,27 +1200,25 @@ def _subject_led_runs(units: list[tuple[int, int, str]], strings: list[str], con
     member starts at the opening, so the run starts where its parallel part does."""
     runs: list[_Run] = []
     n = len(strings)
-    i = 0
-    while i < n - 2:
+    candidates = [i for i in range(n - 2) if strings[i + 1][:1] in STRONG_ANAPHORA and strings[i + 2][:1] == strings[i + 1][:1]]
+    next_free = 0
+    for i in candidates:
         a, b = strings[i + 1], strings[i + 2]
-        if not (connected[i] and connected[i + 1]) or a[:1] != b[:1] or len(a) < MIN_UNIT or len(b) < MIN_UNIT:
-            i += 1
+        if i < next_free or not (connected[i] and connected[i + 1]) or len(a) < MIN_UNIT or len(b) < MIN_UNIT:
             continue
         p = _common_prefix(a, b)
         opening = a[:p] if p >= PARALLEL_MIN_SHARED else a[:1]
-        if a[0] not in STRONG_ANAPHORA or strings[i].startswith(opening):
-            i += 1
+        if strings[i].startswith(opening):
             continue
         cut = strings[i].find(opening)
         if cut < 2 or not RE_SUBJECT.fullmatch(strings[i], 0, cut):
-            i += 1
             continue
         j = i + 3
         while j < n and connected[j - 1] and strings[j].startswith(opening) and len(strings[j]) >= MIN_UNIT:
             j += 1
         members = [(units[i][0] + cut, units[i][1])] + [(units[k][0], units[k][1]) for k in range(i + 1, j)]
         runs.append(_Run("sentence", members, f"{opening}…", "opening", len(members)))
-        i = j
+        next_free = j
     return runs
 
 
@@ -1321,7 +1319,10 @@ def _frame_candidates(text: str, units: list[tuple[int, int, str]]) -> np.ndarra
         agree |= same.sum(axis=1) >= 2
         if from_start:
             # one shared negation is a frame of its own (困难不容低估，信心不可动摇，干劲不能松懈)
-            agree |= (same & np.isin(chars[:-2], _NEGATION_CODES)).any(axis=1)
+            rows = np.flatnonzero(same.any(axis=1) & ~agree)
+            if len(rows):
+                shared = np.where(same[rows], chars[:-2][rows], 0)
+                agree[rows] |= (shared[..., None] == _NEGATION_CODES).any(axis=(1, 2))
     return agree
 
 
@@ -1870,13 +1871,17 @@ def _framed_leads(text: str, sentences: list[tuple[int, int]], leads: list[str])
 KEYWORD_LEAD = (5, 8)
 
 
-def _keyword_leads(text: str, sentences: list[tuple[int, int]], leads: list[str]) -> list[_Run]:
+def _keyword_leads(text: str, sentences: list[tuple[int, int]]) -> list[_Run]:
     """Sentences of one paragraph whose short first clauses (:data:`KEYWORD_LEAD`
     characters, all of one length) share a key word of two or more characters at the
     same place after different verbs and before different heads (树牢实干导向，…。…增强实干劲头，…。
     …凝聚实干合力，…), at most :data:`LEAD_GAP` sentences apart or in a row. Leads that share
     only their head (巩固升级支柱产业，…。培育壮大新兴产业，…) name topics, not a frame."""
     low, high = KEYWORD_LEAD
+    # a comma right after a lead of that length (a quick test before finding the leads)
+    if sum(1 for a, _b in sentences if "，" in text[a + low : a + high + 1]) < PARALLEL_MIN_RUN:
+        return []
+    leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
     short = [i for i, lead in enumerate(leads) if low <= len(lead) <= high and len(lead) < sentences[i][1] - sentences[i][0] - 1]
     if len(short) < PARALLEL_MIN_RUN:
         return []
@@ -1926,12 +1931,12 @@ def _lead_runs(text: str) -> list[_Run]:
         sentences = [(m.start(), m.end()) for m in RE_SENTENCE.finditer(text, para.start(), para.end())]
         if len(sentences) < PARALLEL_MIN_RUN:
             continue
-        leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
-        runs += _keyword_leads(text, sentences, leads)
+        runs += _keyword_leads(text, sentences)
         keys = Counter(text[a : a + LEAD_MIN_SHARED] for a, _b in sentences)
         firsts = Counter(text[a] for a, _b in sentences if text[a] in FUNCTION_WORDS)
         if max(keys.values()) < PARALLEL_MIN_RUN and max(firsts.values(), default=0) < PARALLEL_MIN_RUN:
             continue  # no three sentences open alike
+        leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
         runs += _framed_leads(text, sentences, leads)
         if max(keys.values()) < PARALLEL_MIN_RUN:
             continue
