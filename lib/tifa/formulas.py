@@ -1372,7 +1372,7 @@ def _run_holds(text: str, run: _Run) -> bool:
     unless they have at least :data:`SENTENCE_MIN_RUN` members or open with one
     of :data:`STRONG_ANAPHORA` (要…。要…。要…。).
     """
-    if all(RE_DIGIT.search(text, a, b) for a, b in run.units):
+    if all(RE_QUANTITY.search(text, a, b) for a, b in run.units):
         return False
     if run.level == "sentence" and run.mode == "opening":
         opening, _, ending = run.shared.partition("…")
@@ -1427,6 +1427,9 @@ SERIES_OPENING_STOP = frozenset("各省市区县镇乡村第")
 #: Characters that cannot be the only shared character of a frame (…的…).
 FRAME_FUNCTION = frozenset("的了和与及或等至个两一二三四五六七八九十百千万亿")
 RE_DIGIT = re.compile(r"[0-9]")
+#: A number in digits or in Chinese numerals (增长百分之十二点三, 三百八十四万吨, 一九八一年):
+#: members that all hold one make a target list.
+RE_QUANTITY = re.compile("[0-9]|百分之|[一二三四五六七八九两][〇零一二三四五六七八九十百千万亿点]")
 #: Members holding a title or a bracketed qualifier name things (《…行动方案》; 市委常委会（扩大）会议).
 RE_NAMED_MEMBER = re.compile("[《（]")
 _QUOTE_CHARS = "“”‘’"
@@ -1566,7 +1569,7 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
                     break
             if any(len(m) > MAX_MEMBER or len(m) < 1 or not RE_HAN_CHAR.search(m) for m in middle):
                 continue
-            if any(RE_DIGIT.search(m) for m in middle):
+            if any(RE_QUANTITY.search(m) for m in middle):
                 continue  # target lists
             found = _series_shared(strings, 1 if number < whole else PARALLEL_MIN_SHARED)
             if found is None:
