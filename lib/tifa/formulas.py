@@ -1577,6 +1577,8 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
             mode, part = found
             if mode == "opening" and all(m[-1:] in CONCRETE_HEADS for m in strings[:-1]):
                 continue  # named places with a common qualifier (国际金融城、国际人才港、国际法务区)
+            if mode != "frame" and len(part) == 1 and all(set(m.replace(part, "", 1)) <= NUMERAL_CHARS for m in middle):
+                continue  # counted things (十八届三中、四中、五中、六中全会; 七次、八次、九次)
             if mode != "frame" and (set(part) <= COMPASS or all(set(m.replace(part, "", 1)) <= DIRECTIONS for m in middle)):
                 continue  # places by direction (豫北、豫南和豫西南; 东部、中部、西部地区; 西北、华北、东北)
             size = max(len(m) for m in middle)
@@ -1615,6 +1617,8 @@ VARIABLE_STOP = REPEAT_STOP - frozenset("地得")
 ADDRESS_FORM = "全党全军全国"
 #: Characters that close words when the dictionary cannot tell (保护好运用好传承好; 思想上政治上).
 CLOSING_CHARS = frozenset("好上下化性感力度者型式率中")
+#: Variable parts made only of these, with one shared character, count things (三中、四中、五中).
+NUMERAL_CHARS = frozenset(NUMERAL + "两百千万亿")
 #: A shared part made only of these names regions (西北、华北、东北).
 COMPASS = frozenset("东西南北")
 #: Variable parts made only of these are places, not parallelism (粤东粤西粤北, 城西城北城南).
