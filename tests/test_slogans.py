@@ -359,3 +359,55 @@ def test_a_count_of_programmes_is_not_a_formula():
     assert spans[["text", "kind"]].values.tolist() == [
         ["一号工程", "programme"], ["五个“必须统筹好", "numbered_formula"],
     ]
+
+
+def test_standing_sets_without_a_measure_word(provincial):
+    text = provincial["cn-guangdong-gwr-2025"].text
+    spans = find_slogans_in_text(text)
+    unquoted = spans[(spans["kind"] == "numbered_formula") & ~spans["quoted"]]
+    found = dict(zip(unquoted["text"], unquoted["value"], strict=False))
+    # 产业科技互促双强 (双 counts industry and technology), 大湾区内地九市, 百校联百县“双百行动”
+    assert found["双强"] == 2.0 and found["九市"] == 9.0 and "百校联百县" in found
+    # a one-off result (双下降), a count of cities without a named region, a pair without repetition
+    spans = find_slogans_in_text("化肥农药使用量实现双下降，全省九市完成任务，百校联千县")
+    assert spans[spans["kind"] == "numbered_formula"].empty
+
+
+@pytest.mark.parametrize(
+    ("text", "numbered"),
+    [
+        ("坚持和平统一，按照八项主张推进两岸关系", "八项主张"),
+        ("在严格遵守中美三个公报的基础上", "三个公报"),
+        ("全力落实三大先导产业新一轮“上海方案”", "三大先导产业"),
+        ("三大都市圈协同共进", "三大都市圈"),
+        ("全国人民都应该胸怀实现四化、振兴中华的雄心壮志", "四化"),
+    ],
+)
+def test_more_unquoted_numbered_formulas(text, numbered):
+    spans = find_slogans_in_text(text)
+    assert numbered in set(spans.loc[spans["kind"] == "numbered_formula", "text"])
+
+
+def test_parallel_coinages_of_one_sentence_are_watchwords(provincial):
+    text = provincial["cn-guangdong-gwr-2025"].text
+    position = text.index("基础设施“硬联通”")
+    kinds = _kinds(text[position - 4 : position + 60])
+    assert [kinds[k] for k in ("硬联通", "软联通", "心联通")] == ["slogan"] * 3
+    # service modes sharing one character stay terms; coinages in two sentences are not parallel
+    kinds = _kinds("推行“就近办”、“网上办”、“掌上办”。加强“硬联通”。规则机制“软联通”。")
+    assert kinds["网上办"] == kinds["掌上办"] == "term"
+    assert kinds["硬联通"] == "term"
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "item", "kind"),
+    [
+        ("开展食品安全专项整治，严守“从田间到舌尖”安全关。", "从田间到舌尖", "slogan"),
+        ("繁荣发展文艺精品，讲好新时代的“连州故事”。", "连州故事", "slogan"),
+        ("拓展国际经贸网络，组建“走出去”平台公司，新增", "走出去", "slogan"),
+        ("把创新驱动作为工业强区“第一动力”，全面落实", "第一动力", "slogan"),
+        ("建设“数字政府”服务平台，推动", "数字政府", "programme"),
+    ],
+)
+def test_watchwords_named_by_their_shape(excerpt, item, kind):
+    assert _kinds(excerpt)[item] == kind
