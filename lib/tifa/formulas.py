@@ -1512,7 +1512,12 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
             odd = [k for k, x in enumerate(aligned) if sum(x[i] == y[i] for y in aligned) == 1]
             if len(odd) == 1 and len(aligned) > 2 and not (odd[0] == len(aligned) - 1 and i == n - 1):
                 return None
-    if not all(RE_HAN_CHAR.match(aligned[0][i]) for i in frame):
+    if not all(RE_HAN_CHAR.match(aligned[0][i]) or aligned[0][i] in QUOTE_SET for i in frame):
+        return None
+    han = [aligned[0][i] for i in frame if RE_HAN_CHAR.match(aligned[0][i])]
+    if not han or (len(han) < len(frame) and set(han) & COUNTERS):
+        # quotes alone are no frame; quotes and a word are (“闯”的精神、“创”的劲头、“干”的作风),
+        # but not quoted counts (增强“四个意识”、坚定“四个自信”、做到“两个维护”)
         return None
     shared = "".join(aligned[0][i] if i in frame else "…" for i in range(n))
     return "frame", re.sub("…+", "…", shared)
@@ -1617,6 +1622,8 @@ VARIABLE_STOP = REPEAT_STOP - frozenset("地得")
 ADDRESS_FORM = "全党全军全国"
 #: Characters that close words when the dictionary cannot tell (保护好运用好传承好; 思想上政治上).
 CLOSING_CHARS = frozenset("好上下化性感力度者型式率中")
+#: Counters and numerals: quoted counts (“四个意识”、“四个自信”) share them, no frame.
+COUNTERS = frozenset(NUMERAL + "个两百千万亿项条大")
 #: Variable parts made only of these, with one shared character, count things (三中、四中、五中).
 NUMERAL_CHARS = frozenset(NUMERAL + "两百千万亿")
 #: A shared part made only of these names regions (西北、华北、东北).
