@@ -380,6 +380,42 @@ def test_similarity_threshold():
     assert find_formulas_in_text(too_short).query("kind == 'parallelism'").empty
 
 
+def test_negation_subject_and_key_word_runs():
+    """A shared negation frames clauses of one length (2019); a run of 要 sentences whose first
+    member puts a subject first starts at 要 (seed 002); short sentence leads share a key word
+    between different verbs and heads (Guangdong 2025)."""
+    negation = "我国发展面临的环境更复杂更严峻。困难不容低估，信心不可动摇，干劲不能松懈。我国发展仍处于重要战略机遇期。"
+    run = find_formulas_in_text(negation).query("kind == 'parallelism'")
+    assert run[["text", "shared", "level"]].values.tolist() == [["困难不容低估，信心不可动摇，干劲不能松懈", "…不…", "clause"]]
+    subject = (
+        "政府班子要在解放思想、实事求是上敢为人先，强化争先领跑的自觉性；要在对标先进、赶超先进上敢为人先，放大坐标系；"
+        "要在打造特色亮点、培育示范品牌上要敢为人先，全面落实要求。"
+    )
+    run = find_formulas_in_text(subject).query("kind == 'parallelism'").iloc[0]
+    assert run["text"].startswith("要在解放思想") and (run["n_items"], run["level"]) == (3, "sentence")
+    leads = (
+        "我们将坚持干字当头。树牢实干导向，深入践行正确政绩观，挑最重的担子。增强实干劲头，鼓足干事创业的精气神，锤炼真本领。"
+        "凝聚实干合力，持续深化放权赋能。"
+    )
+    run = find_formulas_in_text(leads).query("kind == 'parallelism'").iloc[0]
+    assert (run["shared"], run["n_items"], run["pattern"]) == ("…实干…", 3, "leads")
+    topics = "巩固升级支柱产业，推动转型。培育壮大新兴产业，加快集聚。前瞻布局未来产业，抢占先机。"
+    assert find_formulas_in_text(topics).query("kind == 'parallelism'").empty  # a shared head names topics
+
+
+def test_named_counted_and_numbered_series_are_not_runs():
+    text = (
+        "高水平建设国际金融城、国际人才港、国际法务区。推进行政区、开发区、自贸试验区协同。"
+        "贯彻十八届三中、四中、五中、六中全会精神。全党全军全国各族人民团结奋斗。"
+        "棉花增长百分之二十一点九，油料增长百分之三十九，糖料增长百分之二十九点二。"
+        "“3”是《广东省推动消费品以旧换新行动方案》、《广东省加快构建废弃物循环利用体系行动方案》、《广东省以标准提升牵引设备更新和消费品以旧换新行动方案》。"
+    )
+    assert find_formulas_in_text(text).query("kind == 'parallelism'").empty
+    kept = "加大革命老区、民族地区、边疆地区、贫困地区支持力度。永葆“闯”的精神、“创”的劲头、“干”的作风。"
+    runs = find_formulas_in_text(kept).query("kind == 'parallelism'")
+    assert runs["shared"].tolist() == ["…地区", "“…”的…"]
+
+
 # ---------------------------------------------------------------- set patterns
 def test_set_patterns_in_seeds(spans):
     redup = rows(spans, SEED_000, "reduplication")["text"].tolist()
