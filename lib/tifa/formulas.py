@@ -47,11 +47,14 @@ Span kinds (the ``kind`` column)
 
     - ``sentence``: sentences in a row (要…。要…。要…。), or sentences of one
       paragraph that open alike with other sentences between them
-      (``pattern`` ``leads``: 我们面对的是…。…。我们面对的是…);
+      (``pattern`` ``leads``: 我们面对的是…。…。我们面对的是…), or whose short
+      first clauses share a key word between different verbs and heads
+      (树牢实干导向，…。增强实干劲头，…。凝聚实干合力，…);
     - ``clause``: clauses of one sentence that share an opening, an ending
       (…监督，…监督，…监督) or a frame at the same place (``pattern`` ``frame``:
       完善国防动员体系，强化国防动员观念，提升国防动员能力; 在促开工上下功夫，
-      在快建设上出实招，在见成效上求突破);
+      在快建设上出实招，在见成效上求突破; a negation alone in clauses of one
+      length: 困难不容低估，信心不可动摇，干劲不能松懈);
     - ``phrase``: word-level members of a ``、`` series or of short clauses set off
       by commas (科学化、精细化、智能化; 惠民生、暖民心、顺民意; 保重点，保竣工，保投产),
       members written together with a repeated character (``pattern`` ``repeat``:
@@ -61,10 +64,13 @@ Span kinds (the ``kind`` column)
       ——面对…，⏎——面对…，);
     - ``item``: headings of the items of one list (（一）聚焦…（二）聚焦…).
 
-    Plain lists of concrete or named things (桃花节、水晶梨节、菜心节; 粤东粤西粤北),
-    target lists whose members all hold numbers, and sentences that share no
-    more than a short opening are left out, as the annotation rules do. See
-    :data:`PARALLEL_MIN_SHARED` for the threshold.
+    Plain lists of concrete or named things (桃花节、水晶梨节、菜心节; 粤东粤西粤北;
+    国际金融城、国际人才港; 行政区、开发区; titles in 《》; 全党全军全国), counts
+    (三中、四中、五中), target lists whose members all hold numbers (in digits or
+    in Chinese numerals), and sentences that share no more than a short opening
+    are left out, as the annotation rules do. A run of 要/把/让 sentences whose
+    first member puts a subject first (政府班子要在…；要在…；要在…) starts at the
+    shared opening. See :data:`PARALLEL_MIN_SHARED` for the threshold.
 ``reduplication``
     V-X-V-Y phrases (``抓实抓好``, ``聚精聚神``, ``做优做强``).
 ``template``
@@ -1416,8 +1422,8 @@ MAX_MEMBER = 12
 RE_LAST_JOIN = re.compile("[和及与]")
 #: Final characters of a shared ending that make a series a plain list of
 #: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
-#: the annotation rules do not count as parallelism.
-CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁")
+#: the annotation rules do not count as parallelism; also named bodies (省纺织集团、省农发集团).
+CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁团")
 #: Heads that name things only when they are all the members share (行政区、开发区、自贸试验区;
 #: but 革命老区、民族地区、边疆地区 share the category 地区).
 CONCRETE_SINGLE_HEADS = frozenset("区")
