@@ -411,3 +411,9 @@ def test_parallel_coinages_of_one_sentence_are_watchwords(provincial):
 )
 def test_watchwords_named_by_their_shape(excerpt, item, kind):
     assert _kinds(excerpt)[item] == kind
+
+
+def test_an_enumeration_may_end_with_a_conjunction():
+    spans = find_slogans_in_text("推进攀枝花、包头和金川三大共生矿的综合利用，运用政府调控和市场机制两个手段")
+    # a 、-list whose last two items are joined by 和; two items joined by 和 alone are not read
+    assert spans.loc[spans["kind"] == "numbered_formula", "text"].tolist() == ["三大共生矿"]

@@ -1257,6 +1257,8 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
 RE_APPOSITIVE_COUNT: re.Pattern[str] = re.compile(
     r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?)(?P<measure>[个大项条种类张])(?=[^\W\d_])"
 )
+#: The conjunction that may join the last two items of an enumeration.
+RE_LAST_JOINER: re.Pattern[str] = re.compile(r"和|与|及")
 #: Where an enumeration starts, looking back from its count.
 RE_CLAUSE_BOUNDARY: re.Pattern[str] = re.compile(r"[，。；：！？\n“（(]")
 #: Heads of counts that announce a speech's own structure, not a named set.
@@ -1267,7 +1269,8 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     """A numeral + measure + head after an enumeration whose length it gives.
 
     The enumerated items are the 、-separated parts of the clause before the
-    count (工业、燃煤、机动车三大污染源), or the items of the run of quotes
+    count (工业、燃煤、机动车三大污染源; the last two may be joined by 和, 与
+    or 及: 攀枝花、包头和金川三大共生矿), or the items of the run of quotes
     before it (“粤菜师傅”“广东技工”“南粤家政”三项工程; one quoted item is read
     as its 、-parts: “安全、环保、效益”三条底线). The count must equal the
     number of items, or, for 个字, their number of characters (“巩固、增强、
@@ -1295,6 +1298,9 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     else:
         boundary = max((m.end() for m in RE_CLAUSE_BOUNDARY.finditer(before)), default=0)
         items = before[boundary:].split("、")
+        last = RE_LAST_JOINER.split(items[-1])
+        if len(last) == 2 and all(len(part) >= 2 for part in last):
+            items[-1:] = last  # 攀枝花、包头和金川三大共生矿: the last two items joined by 和
     if len(items) < 2 or items[-1].endswith(("等", "的")) or any(item.startswith("第") for item in items):
         return None  # 甲、乙等三个: an open list; 第八、第九两条: ordinals
     follow = text[match.end("measure") : match.end("measure") + 6]
