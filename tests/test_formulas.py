@@ -399,6 +399,9 @@ def test_negation_subject_and_key_word_runs():
     )
     run = find_formulas_in_text(leads).query("kind == 'parallelism'").iloc[0]
     assert (run["shared"], run["n_items"], run["pattern"]) == ("…实干…", 3, "leads")
+    partners = "同主要大国关系总体稳定，同周边国家关系全面发展，同发展中国家团结合作纽带更加牢固。"
+    run = find_formulas_in_text(partners).query("kind == 'parallelism'")
+    assert run[["shared", "n_items"]].values.tolist() == [["同…", 3]]
     topics = "巩固升级支柱产业，推动转型。培育壮大新兴产业，加快集聚。前瞻布局未来产业，抢占先机。"
     assert find_formulas_in_text(topics).query("kind == 'parallelism'").empty  # a shared head names topics
 
