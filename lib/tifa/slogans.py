@@ -358,9 +358,11 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             # 两手抓, 双拥, 两委…: contracted series whose 双/两 counts the members
             r"(?P<pair>两手抓|两委|两违|双拥|双控|双循环|双减|双创|双碳|双一流|双招双引)",
             # a pair of things raised together: 产业科技互促双强 (双 counts the two things named before)
-            r"(?P<mutual>(?:(?<=互促)|(?<=互动)|(?<=协同)|(?<=联动)|(?<=共促)|(?<=互融))双[^\W\d_](?![^\W\d_]))",
+            r"(?P<mutual>双(?:(?<=互促双)|(?<=互动双)|(?<=协同双)|(?<=联动双)|(?<=共促双)|(?<=互融双))"
+            r"[^\W\d_](?![^\W\d_]))",
             # the cities of a named region: 大湾区内地九市, 川中丘陵地区四市
-            r"(?P<cities>(?:(?<=地区)|(?<=内地)|(?<=三角)|(?<=湾区))[二三四五六七八九十两]{1,2}市)",
+            r"(?P<cities>(?=[二三四五六七八九十两]{1,2}市)(?:(?<=地区)|(?<=内地)|(?<=三角)|(?<=湾区))"
+            r"[二三四五六七八九十两]{1,2}市)",
             # paired magnitudes naming a programme: 百校联百县, 万企兴万村 (the numeral repeats)
             r"(?P<pairing>(?P<pairing_num>[百千万])[^\W\d_][联帮带结进促兴助扶连](?P=pairing_num)[^\W\d_])",
             # plan names
