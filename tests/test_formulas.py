@@ -406,6 +406,15 @@ def test_negation_subject_and_key_word_runs():
     assert find_formulas_in_text(topics).query("kind == 'parallelism'").empty  # a shared head names topics
 
 
+def test_headings_framed_around_a_slot(spans):
+    """Seed 003: 1、经济发展要实力推进 … 8、社会治理要着力强化 share 要…力 around a slot."""
+    items = rows(spans, SEED_003, "parallelism").query("level == 'item'")
+    framed = items[items["shared"] == "…要…力…"]
+    assert framed["n_items"].tolist() == [8] and framed["text"].iloc[0].startswith("1、经济发展要实力推进")
+    dated = "一、2024年工作回顾\n过去一年很不平凡。\n二、2025年工作总体要求\n今年要稳中求进。\n三、2025年重点工作\n要抓好落实。\n"
+    assert find_formulas_in_text(dated).query("kind == 'parallelism'").empty
+
+
 def test_named_counted_and_numbered_series_are_not_runs():
     text = (
         "高水平建设国际金融城、国际人才港、国际法务区。推进行政区、开发区、自贸试验区协同。"

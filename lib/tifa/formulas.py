@@ -62,7 +62,8 @@ Span kinds (the ``kind`` column)
       (``pattern`` ``template``: 零前置、零干扰、零跑腿);
     - ``paragraph``: the leads of consecutive paragraphs (加快…。⏎加快…。⏎加快…。;
       ——面对…，⏎——面对…，);
-    - ``item``: headings of the items of one list (（一）聚焦…（二）聚焦…).
+    - ``item``: headings of the items of one list (（一）聚焦…（二）聚焦…; around a
+      slot: 1、经济发展要实力推进 … 8、社会治理要着力强化, shared ``…要…力…``).
 
     Plain lists of concrete or named things (桃花节、水晶梨节、菜心节; 粤东粤西粤北;
     国际金融城、国际人才港; 行政区、开发区; titles in 《》; 全党全军全国), counts
@@ -2020,10 +2021,44 @@ def _item_runs(text: str, lists: list[_List]) -> list[_Run]:
         elif len(ending) >= 1 and RE_HAN_CHAR.search(ending):
             shared = f"…{ending}"
         else:
-            continue
+            slot = _slot_frame(heads)
+            if slot is None:
+                continue
+            shared = f"…{slot[0]}…{slot[1]}…"
         units = [(k.start, e) for k, e in zip(lst.markers, lst.ends, strict=True)]
         runs.append(_Run("item", units, shared, "items", len(units)))
     return runs
+
+
+#: Widest slot (characters) between the two shared characters of a heading frame.
+SLOT_WIDTH = 3
+
+
+def _slot_frame(heads: list[str]) -> tuple[str, str] | None:
+    """Two characters around a slot that every heading fills differently, after different
+    openings (经济发展要实力推进 / 城市更新要借力成势 / 城市管理要“精”力十足: 要…力).
+    A slot filled alike in every heading is a shared word (中小企业), not a frame; headings
+    with numbers (2024年工作回顾) are left out."""
+    if any(RE_DIGIT.search(h) for h in heads):
+        return None
+    first = heads[0]
+    for i in range(1, len(first) - 2):
+        a = first[i]
+        if not RE_HAN_CHAR.match(a) or a in FRAME_FUNCTION:
+            continue
+        for b in {first[k] for k in range(i + 2, min(len(first), i + 2 + SLOT_WIDTH))}:
+            if not RE_HAN_CHAR.match(b) or b in FRAME_FUNCTION or b == a:
+                continue
+            slots = []
+            for h in heads:
+                filled = [h[j + 1 : k] for j in range(1, len(h)) if h[j] == a
+                          for k in range(j + 2, min(len(h), j + 2 + SLOT_WIDTH)) if h[k] == b]
+                if not filled:
+                    break
+                slots.append(filled[0])
+            if len(slots) == len(heads) and len(set(slots)) >= len(heads) - 1:
+                return a, b
+    return None
 
 
 #: The heading clause of an item, after its marker.
