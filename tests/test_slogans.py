@@ -369,7 +369,7 @@ def test_standing_sets_without_a_measure_word(provincial):
     # 产业科技互促双强 (双 counts industry and technology), 大湾区内地九市, 百校联百县“双百行动”
     assert found["双强"] == 2.0 and found["九市"] == 9.0 and "百校联百县" in found
     # a one-off result (双下降), a count of cities without a named region, a pair without repetition
-    spans = find_slogans_in_text("化肥农药使用量实现双下降，全省九市完成任务，百校联千县")
+    spans = find_slogans_in_text("化肥农药使用量实现双下降，全省九市完成任务，百校联千县，推进三产融合，深化两岸融合")
     assert spans[spans["kind"] == "numbered_formula"].empty
 
 
@@ -381,6 +381,8 @@ def test_standing_sets_without_a_measure_word(provincial):
         ("全力落实三大先导产业新一轮“上海方案”", "三大先导产业"),
         ("三大都市圈协同共进", "三大都市圈"),
         ("全国人民都应该胸怀实现四化、振兴中华的雄心壮志", "四化"),
+        ("新增两化融合管理体系贯标企业", "两化"),
+        ("全力打造促进四链融合的创新驱动平台", "四链"),
     ],
 )
 def test_more_unquoted_numbered_formulas(text, numbered):

@@ -15,7 +15,9 @@ Where spans come from
 2. **Numbered formulas** (数字式提法), quoted or not; see
    :func:`numbered_formula` for the rules. Unquoted, also a count in
    apposition to an enumeration whose length it gives (工业、燃煤、机动车三大
-   污染源; “安全、环保、效益”三条底线).
+   污染源; “安全、环保、效益”三条底线), a pair raised together (产业科技互促
+   双强), the cities of a named region (大湾区内地九市), paired magnitudes
+   (百校联百县) and kinds merged (两化融合, 四链融合).
 3. **Lexicon terms** outside quotes (:mod:`tifa.lexicon`); they take the
    lexicon's kind.
 
@@ -360,6 +362,8 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             # a pair of things raised together: 产业科技互促双强 (双 counts the two things named before)
             r"(?P<mutual>双(?:(?<=互促双)|(?<=互动双)|(?<=协同双)|(?<=联动双)|(?<=共促双)|(?<=互融双))"
             r"[^\W\d_](?![^\W\d_]))",
+            # kinds of processes, industries or chains merged: 两化融合, 两业融合, 四链融合
+            r"(?P<merged>[两三四五六][化业链](?=融合|联动|协同))",
             # the cities of a named region: 大湾区内地九市, 川中丘陵地区四市
             r"(?P<cities>(?=[二三四五六七八九十两]{1,2}市)(?:(?<=地区)|(?<=内地)|(?<=三角)|(?<=湾区))"
             r"[二三四五六七八九十两]{1,2}市)",
@@ -1458,6 +1462,9 @@ def _parse_unquoted(match: re.Match[str]) -> Numbered | None:
     if groups.get("mutual"):
         mutual = groups["mutual"]
         return Numbered(2.0, mutual[1:], mutual)
+    if groups.get("merged"):
+        merged = groups["merged"]
+        return Numbered(_numeral_value(merged[0]), merged[1], merged)
     if groups.get("cities"):
         cities = groups["cities"]
         return Numbered(_numeral_value(cities[:-1]), "市", cities)
