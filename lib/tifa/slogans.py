@@ -724,8 +724,8 @@ def classify_quoted(
        from the item's own end: a programme head after it, or an end such as
        …工程, …行动, 美丽乡村2025 → ``programme`` (``numbered_formula`` when
        the name opens with a magnitude that counts: “百链韧性提升”专项行动); a
-       title (…之乡, …示范村, 获评“…”) → ``term``; a model or a spirit
-       (…经验, …精神) → ``slogan``; a mechanism, a model, a standard, a
+       title (…之乡, …示范村, 获评“…”) → ``term``; a model, a spirit or a
+       story to tell (…经验, …精神, …故事) → ``slogan``; a mechanism, a model, a standard, a
        product or a procedure (…效应, …模式, …式, …贷, …奖, “拿地即开工”,
        “补改投”) → ``term``; a provincial version of a national watchword
        (平安浙江 after 平安中国, 制造强省 after 制造强国) → ``slogan``; a
@@ -736,7 +736,8 @@ def classify_quoted(
        item, or the name of a system (…制) → ``term``.
     7. **Watchwords**: parallel parts joined by 、 or ， → ``slogan``; a
        slogan head after the item, or a verb of upholding before it (坚持,
-       树牢, 践行, 落实) → ``slogan``; an item that opens with a lexicon
+       树牢, 践行, 落实) → ``slogan``; a chain named by its two ends
+       (“从田间到舌尖”) → ``slogan``; an item that opens with a lexicon
        watchword (“稳中求进工作总基调”) → its kind.
     8. **Form**: one character → ``slogan`` as a virtue (“闯”的精神, 一个“公”字),
        ``quotation`` as wordplay (战“疫”, “精”力: the character makes a word
@@ -749,7 +750,8 @@ def classify_quoted(
        nominal last character (网, 路, 村…) → ``term``, else ``slogan``.
 
     :func:`find_slogans` then harmonizes kinds decided by form alone within
-    a run of quotes and within a document.
+    a run of quotes and within a document, and makes parallel coinages of one
+    sentence (“硬联通”、“软联通”、“心联通”) watchwords.
 
     Parameters
     ----------
