@@ -409,6 +409,8 @@ def test_parallel_coinages_of_one_sentence_are_watchwords(provincial):
         ("拓展国际经贸网络，组建“走出去”平台公司，新增", "走出去", "slogan"),
         ("把创新驱动作为工业强区“第一动力”，全面落实", "第一动力", "slogan"),
         ("建设“数字政府”服务平台，推动", "数字政府", "programme"),
+        ("持续开展“减证便民”改革行动，不能", "减证便民", "slogan"),
+        ("深化“标准地”改革，推动", "标准地", "term"),
     ],
 )
 def test_watchwords_named_by_their_shape(excerpt, item, kind):

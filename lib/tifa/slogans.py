@@ -215,6 +215,8 @@ RE_RIGHT_HEAD: re.Pattern[str] = re.compile(
 )
 #: A span of a chain named by its two ends: “从田间到舌尖”, “从农田到餐桌” (a watchword).
 RE_FROM_TO: re.Pattern[str] = re.compile(r"^从[^\W\d_]{1,5}到[^\W\d_]{1,5}$")
+#: A reform right after the item, the campaign named after it: “减证便民”改革行动.
+RE_REFORM_RIGHT: re.Pattern[str] = re.compile(r"^改革(?:专项)?(?:行动|攻坚)")
 #: Ends of items that name a programme (…工程, …行动, 美丽乡村2025) or a title (…之乡, …示范村).
 RE_PROGRAMME_END: re.Pattern[str] = re.compile(
     r"(?:工程|行动|计划|品牌|活动|攻坚战|攻坚年|专项行动|行动方案|大赛|论坛|(?<!\d)20[1-5]\d)$"
@@ -722,7 +724,8 @@ def classify_quoted(
        (:data:`RE_RIGHT_HEAD`: the nearest of 工程/行动/计划/品牌/活动/平台…,
        称号/奖/创建/企业/制度/模式/机制/试点…, 战略/理念/要求/精神/部署…) and
        from the item's own end: a programme head after it, or an end such as
-       …工程, …行动, 美丽乡村2025 → ``programme`` (``numbered_formula`` when
+       …工程, …行动, 美丽乡村2025 → ``programme`` (``slogan`` when the
+       campaign carries out a reform named by the item: “减证便民”改革行动) (``numbered_formula`` when
        the name opens with a magnitude that counts: “百链韧性提升”专项行动); a
        title (…之乡, …示范村, 获评“…”) → ``term``; a model, a spirit or a
        story to tell (…经验, …精神, …故事) → ``slogan``; a mechanism, a model, a standard, a
@@ -840,6 +843,8 @@ def _classify(
     if content.count("、") >= 2:
         return "slogan", None, "rule"
     head = _right_head(right)
+    if head == "programme" and RE_REFORM_RIGHT.match(right):
+        return "slogan", None, "rule"  # “减证便民”改革行动: the campaign carries out a reform watchword
     if head == "programme" or RE_PROGRAMME_END.search(content):
         if RE_MAGNITUDE_PROGRAMME.match(content):
             return "numbered_formula", Numbered(_numeral_value(content[0]), content[1], content), "rule"
