@@ -415,6 +415,15 @@ def test_headings_framed_around_a_slot(spans):
     assert find_formulas_in_text(dated).query("kind == 'parallelism'").empty
 
 
+def test_glossary_definitions_of_quoted_terms(spans):
+    """Seed 001's glossary: “一线”是指…；“两带”是指…；“三园”是指… is one run of definitions."""
+    runs = rows(spans, SEED_001, "parallelism")
+    defined = runs[runs["shared"] == "“…”是指"]
+    assert defined["n_items"].tolist() == [3] and defined["text"].iloc[0].startswith("“一线”是指农文旅结合的研学路线；“两带”是指")
+    two = "“一线”是指研学路线；“两带”是指两条乡村旅游带。"
+    assert find_formulas_in_text(two).query("kind == 'parallelism'").empty
+
+
 def test_named_counted_and_numbered_series_are_not_runs():
     text = (
         "高水平建设国际金融城、国际人才港、国际法务区。推进行政区、开发区、自贸试验区协同。"

@@ -54,7 +54,8 @@ Span kinds (the ``kind`` column)
       (…监督，…监督，…监督) or a frame at the same place (``pattern`` ``frame``:
       完善国防动员体系，强化国防动员观念，提升国防动员能力; 在促开工上下功夫，
       在快建设上出实招，在见成效上求突破; a negation alone in clauses of one
-      length: 困难不容低估，信心不可动摇，干劲不能松懈);
+      length: 困难不容低估，信心不可动摇，干劲不能松懈; quoted terms defined one
+      after another: “一线”是指…；“两带”是指…；“三园”是指…);
     - ``phrase``: word-level members of a ``、`` series or of short clauses set off
       by commas (科学化、精细化、智能化; 惠民生、暖民心、顺民意; 保重点，保竣工，保投产),
       members written together with a repeated character (``pattern`` ``repeat``:
@@ -2097,6 +2098,41 @@ def _quoted_runs(text: str) -> list[_Run]:
     return runs
 
 
+#: A quoted term defined by 是/是指 at the start of a clause (“一线”是指…；“两带”是指…).
+RE_DEFINITION = re.compile(r"(?<=[\n，；。：])“[^“”\n，。；]{1,8}”(是指|是)")
+#: Longest definition (characters) between two defined terms of one run.
+DEFINITION_REACH = 160
+
+
+def _definition_runs(text: str) -> list[_Run]:
+    """Quoted terms defined one after another in one paragraph, as glossaries spell out
+    the parts of a counted slogan (“一线”是指…；“两带”是指…；“三园”是指…): three or more
+    clauses opening with a quoted term and the same 是 or 是指."""
+    if "”是" not in text:
+        return []
+    runs: list[_Run] = []
+    found = list(RE_DEFINITION.finditer(text))
+    i = 0
+    while i < len(found):
+        j = i + 1
+        while (
+            j < len(found) and found[j].group(1) == found[i].group(1)
+            and found[j].start() - found[j - 1].end() <= DEFINITION_REACH and "\n" not in text[found[j - 1].end() : found[j].start()]
+        ):
+            j += 1
+        if j - i >= PARALLEL_MIN_RUN:
+            members = found[i:j]
+            units = [(m.start(), n.start() - 1) for m, n in zip(members, members[1:], strict=False)]
+            end = RE_DEFINITION_END.search(text, members[-1].end())
+            units.append((members[-1].start(), end.start() if end else len(text)))
+            runs.append(_Run("clause", units, f"“…”{members[0].group(1)}", "frame", len(units)))
+        i = j
+    return runs
+
+
+RE_DEFINITION_END = re.compile("[。；\n]")
+
+
 def _template_runs(patterns: list[tuple[int, int, str, str, int, list[tuple[int, int]]]]) -> list[_Run]:
     """Series of three or more templates with a literal shared part (零前置、零干扰、零跑腿;
     一镇一业、一村一品、一县一特) are parallel runs too; 四字格排比 shares no word."""
@@ -2137,7 +2173,7 @@ def _parallel_runs(
         if not clash:
             kept.append(run)
     # word-level series and runs of sentence leads never clash with the others
-    words = _phrase_runs(text, clauses) + _periodic_runs(text) + _quoted_runs(text)
+    words = _phrase_runs(text, clauses) + _periodic_runs(text) + _quoted_runs(text) + _definition_runs(text)
     taken = [(r.units[0][0], r.units[-1][1]) for r in kept + words]
     words += [r for r in _short_clause_runs(text, clauses) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
     taken = [(r.units[0][0], r.units[-1][1]) for r in words]
