@@ -421,3 +421,11 @@ def test_an_enumeration_may_end_with_a_conjunction():
     spans = find_slogans_in_text("推进攀枝花、包头和金川三大共生矿的综合利用，运用政府调控和市场机制两个手段")
     # a 、-list whose last two items are joined by 和; two items joined by 和 alone are not read
     assert spans.loc[spans["kind"] == "numbered_formula", "text"].tolist() == ["三大共生矿"]
+
+
+def test_items_destroyed_by_a_decoding_error_are_left_out(seeds):
+    text = seeds[S001].text
+    assert "\ufffd" in text
+    spans = find_slogans_in_text(text)
+    assert not spans["text"].str.contains("\ufffd").any()
+    assert spans.empty is False

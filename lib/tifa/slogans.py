@@ -1133,6 +1133,8 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
         start, end = match.span(group)
         content = match.group(group)
         quoted_ranges.append((start, end))
+        if "\ufffd" in content:
+            continue  # characters destroyed by a decoding error: the item cannot be read
         if previous_end < 0 or not RE_RUN_GAP.fullmatch(text, previous_end, match.start()):
             _harmonize_run(spans, run)
         previous_end = match.end()
