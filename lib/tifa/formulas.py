@@ -2042,13 +2042,13 @@ def _slot_frame(heads: list[str]) -> tuple[str, str] | None:
     with numbers (2024年工作回顾) are left out."""
     if any(RE_DIGIT.search(h) for h in heads):
         return None
-    first = heads[0]
+    first, rest = heads[0], heads[1:]
     for i in range(1, len(first) - 2):
         a = first[i]
-        if not RE_HAN_CHAR.match(a) or a in FRAME_FUNCTION:
+        if a in FRAME_FUNCTION or not all(a in h for h in rest) or not RE_HAN_CHAR.match(a):
             continue
         for b in {first[k] for k in range(i + 2, min(len(first), i + 2 + SLOT_WIDTH))}:
-            if not RE_HAN_CHAR.match(b) or b in FRAME_FUNCTION or b == a:
+            if b in FRAME_FUNCTION or b == a or not all(b in h for h in rest) or not RE_HAN_CHAR.match(b):
                 continue
             slots = []
             for h in heads:
