@@ -411,6 +411,8 @@ def test_parallel_coinages_of_one_sentence_are_watchwords(provincial):
         ("建设“数字政府”服务平台，推动", "数字政府", "programme"),
         ("持续开展“减证便民”改革行动，不能", "减证便民", "slogan"),
         ("深化“标准地”改革，推动", "标准地", "term"),
+        ("在深圳、珠海、横琴实施“一签多行”等更便利的赴港", "一签多行", "term"),
+        ("保护农民的生产积极性。坚持“一主多辅”的方针", "一主多辅", "slogan"),
     ],
 )
 def test_watchwords_named_by_their_shape(excerpt, item, kind):

@@ -233,6 +233,8 @@ RE_TERM_END: re.Pattern[str] = re.compile(
 #: Procedures and conversions: “拿地即开工”, “即买即退”, “补改投”, “公转铁” (labels of how
 #: something is done).
 RE_PROCEDURE: re.Pattern[str] = re.compile(r"^[^\W\d_]{2,}即[^\W\d_]{2,}$|^即.即.$|^.[改转].$")
+#: One thing serving many: “一签多行”, “一码多用” (a label of a service, 一 = single).
+RE_ONE_FOR_MANY: re.Pattern[str] = re.compile(r"^一[^\W\d_]多[^\W\d_]$")
 #: Distributive watchwords (一村一品, 一县一业, 一岛一功能: 一 means "each") and single-window
 #: watchwords (一照通行, 一卡通办): slogans, whatever their head.
 RE_DISTRIBUTIVE: re.Pattern[str] = re.compile(
@@ -746,7 +748,8 @@ def classify_quoted(
        ``quotation`` as wordplay (战“疫”, “精”力: the character makes a word
        with its neighbour), ``term`` otherwise (立足于“防”); a word of the
        general dictionary (“防护网”, “压舱石”, “将心比心”: everyday words in
-       quotes are used as figures) → ``quotation``; three characters opening
+       quotes are used as figures) → ``quotation``; one thing serving many
+       (“一签多行”, 一 = single) → ``term``; three characters opening
        with a verb (“防返贫”, “想干事”) → ``slogan``, other short items →
        ``term``; a phrase opening with a verb or adverb (“提升中心城区魅力”)
        → ``slogan``; ending with a noun (“城市家具”) → ``term``; otherwise a
@@ -961,6 +964,8 @@ def _kind_by_form(content: str, left: str, right: str) -> str:
         return "term"
     if content in words:
         return "quotation"
+    if RE_ONE_FOR_MANY.match(content):
+        return "term"
     maxim = RE_MAXIM.match(content)
     if maxim is not None and content[2:4] not in words:
         return "slogan"  # “亩均论英雄”, “腾笼换鸟”, “机器换人”
