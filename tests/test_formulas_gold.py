@@ -45,8 +45,8 @@ def scored():
 @pytest.mark.xfail(
     reason=(
         "bar not met yet on the held-out documents (measured: announced structures recall 1.00 (11/11), "
-        "announced items recall 1.00 (64/64), enumerations F1 1.00; parallel runs F1 0.79 (P 0.78, R 0.81: "
-        "71 of 88 gold runs found, 91 predicted) < 0.85); strict, so it fails once the bar is met"
+        "announced items recall 1.00 (64/64), enumerations F1 1.00; parallel runs F1 0.80 (P 0.79, R 0.81) "
+        "< 0.85, against F1 0.93 on the seven tuning documents); strict, so it fails once the bar is met"
     ),
     strict=True,
 )
