@@ -21,14 +21,14 @@ True
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, overload
 
 import pandas as pd
 
-from tifa.errors import DuplicateIdError, IngestError, MetadataError, check_option
+from tifa.errors import DuplicateIdError, IngestError, MetadataError, TifaError, check_option
 from tifa.ingest.pipeline import clean_text
 from tifa.ingest.readers import CORPUS_SIDE_FILES, RawDocument, RowErrors, format_of, read_file
 from tifa.ingest.redactions import find_redactions
@@ -168,6 +168,58 @@ class Corpus(Sequence[Document]):
         """All redaction spans of the corpus."""
         frames = [d.redactions for d in self._documents if len(d.redactions)]
         return pd.concat(frames, ignore_index=True) if frames else find_redactions("", "")
+
+
+@dataclass(frozen=True)
+class TextDocument:
+    """A plain text standing in for a :class:`Document` (no raw text, no structure).
+
+    Annotators accept these wherever they accept documents, so a ``{doc_id: text}``
+    mapping can be analysed without files.
+    """
+
+    doc_id: str
+    text: str
+    docvars: dict = field(default_factory=dict)
+    sections: pd.DataFrame | None = None
+    headings: pd.DataFrame | None = None
+    offsets: OffsetMap | None = None
+
+
+def iter_documents(documents: object) -> Iterator[Document | TextDocument]:
+    """Documents of a corpus, one document, a ``{doc_id: text}`` mapping or pairs.
+
+    Every annotator's ``find_*(corpus)`` reads its input through this function,
+    so all of them accept the same things: a :class:`Corpus`, one
+    :class:`Document`, an iterable of documents (or of ``(doc_id, text)``
+    pairs, or of strings, numbered from 0), or a mapping (a dict or a pandas
+    Series) of texts by ``doc_id``. One bare string is refused: use the
+    ``*_in_text`` function of the annotator.
+
+    >>> [(d.doc_id, d.text) for d in iter_documents({"b": "乙", "a": "甲"})]
+    [('b', '乙'), ('a', '甲')]
+    """
+    if isinstance(documents, str):
+        raise TifaError("expected documents or a {doc_id: text} mapping, got one string; "
+                        "use the annotator's *_in_text function for a single text")
+    if isinstance(documents, pd.Series):
+        documents = documents.to_dict()
+    if isinstance(documents, Mapping):
+        for doc_id, text in documents.items():
+            yield TextDocument(str(doc_id), str(text))
+        return
+    if hasattr(documents, "doc_id") and hasattr(documents, "text"):
+        yield documents  # type: ignore[misc]
+        return
+    for number, document in enumerate(documents):  # type: ignore[arg-type]
+        if isinstance(document, str):
+            yield TextDocument(str(number), document)
+        elif isinstance(document, tuple) and len(document) == 2:
+            yield TextDocument(str(document[0]), str(document[1]))
+        elif hasattr(document, "doc_id") and hasattr(document, "text"):
+            yield document
+        else:
+            raise TifaError(f"expected documents with doc_id and text, got {type(document).__name__}")
 
 
 def build_document(raw_document: RawDocument, docvars: dict | None = None) -> Document:

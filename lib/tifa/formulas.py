@@ -103,7 +103,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -111,6 +111,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from tifa.corpus import iter_documents
 from tifa.errors import TifaError, check_option
 
 __all__ = [
@@ -2453,7 +2454,6 @@ def _formula_rows(text: str, doc_id: str = "", headings: pd.DataFrame | None = N
                              core_start=k.start, core_end=k.end))
 
     run_ids = [f"{prefix}P{i + 1}" for i in range(len(runs))]
-    run_spans = [(r.units[0][0], r.units[-1][1], len(r.units)) for r in runs]
     for i, run in enumerate(runs):
         s, e = run.units[0][0], run.units[-1][1]
         # runs of whole list items or paragraphs are not formulaic text in full:
@@ -2581,34 +2581,6 @@ def _row(text: str, doc_id: str, start: int, end: int, kind: str, **values: Any)
 # ---------------------------------------------------------------------------
 # corpus level
 # ---------------------------------------------------------------------------
-@dataclass(frozen=True)
-class _Plain:
-    doc_id: str
-    text: str
-    headings: Any = None
-
-
-def _documents(corpus: Any) -> Iterator[Any]:
-    if isinstance(corpus, str):
-        raise TifaError("find_formulas expects documents or a {doc_id: text} mapping; use find_formulas_in_text for one string")
-    if isinstance(corpus, pd.Series):
-        corpus = corpus.to_dict()
-    if isinstance(corpus, Mapping):
-        for doc_id, text in corpus.items():
-            yield _Plain(str(doc_id), text)
-        return
-    if hasattr(corpus, "doc_id") and hasattr(corpus, "text"):
-        yield corpus
-        return
-    for i, document in enumerate(corpus):
-        if isinstance(document, str):
-            yield _Plain(str(i), document)
-        elif hasattr(document, "doc_id") and hasattr(document, "text"):
-            yield document
-        else:
-            raise TifaError(f"expected documents with doc_id and text, got {type(document).__name__}")
-
-
 def find_formulas(corpus: Any, *, kinds: Iterable[str] | None = None, use_headings: bool = True) -> pd.DataFrame:
     """Formulaic spans of every document of a corpus.
 
@@ -2647,7 +2619,7 @@ def find_formulas(corpus: Any, *, kinds: Iterable[str] | None = None, use_headin
         for kind in wanted:
             check_option("kinds", kind, FORMULA_KINDS)
     rows: list[dict[str, Any]] = []
-    for document in _documents(corpus):
+    for document in iter_documents(corpus):
         headings = getattr(document, "headings", None) if use_headings else None
         found = _formula_rows(document.text, str(document.doc_id), headings)
         if wanted is not None:
@@ -2722,7 +2694,7 @@ def rate_formulaicity(corpus: Any, spans: pd.DataFrame | None = None) -> pd.Data
     >>> table[["characters", "formulaic_characters", "characters_reduplication", "characters_template", "characters_parallelism"]].values.tolist()
     [[19, 19, 4, 12, 3]]
     """
-    documents = list(_documents(corpus))
+    documents = list(iter_documents(corpus))
     if spans is None:
         spans = find_formulas(documents)
     by_doc = {k: g for k, g in spans.groupby("doc_id", sort=False)} if len(spans) else {}
@@ -2793,7 +2765,7 @@ def count_four_character_phrases(
     else:
         tokenize = tokenizer
     rows = []
-    for document in _documents(corpus):
+    for document in iter_documents(corpus):
         text = document.text
         total = int(_counted_prefix(text)[-1])
         tokens = [t for t in tokenize(text) if len(t) == 4 and RE_FOUR_HAN.fullmatch(t)]

@@ -750,12 +750,12 @@ def find_numbers(documents: object) -> pd.DataFrame:
 
 
 def _iter_texts(documents: object):
+    """(doc_id, text) of :func:`tifa.corpus.iter_documents`; mappings in id order."""
+    from tifa.corpus import iter_documents
+
     if isinstance(documents, dict):
-        yield from sorted(documents.items())
-        return
-    if isinstance(documents, str):
-        raise TypeError("pass a corpus, documents or a dict of doc_id → text, not a string")
-    for document in documents:  # type: ignore[attr-defined]
+        documents = dict(sorted(documents.items()))
+    for document in iter_documents(documents):
         yield document.doc_id, document.text
 
 

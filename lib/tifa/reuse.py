@@ -41,7 +41,7 @@ import logging
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,7 +49,7 @@ import numpy as np
 import pandas as pd
 from rapidfuzz.distance import LCSseq
 
-from tifa.errors import TifaError
+from tifa.corpus import iter_documents
 from tifa.formulas import RE_CLAUSE
 
 logger = logging.getLogger(__name__)
@@ -127,16 +127,7 @@ def _shingles(doc: _Doc, n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _documents(corpus: Any) -> Iterator[tuple[str, str]]:
-    if isinstance(corpus, str):
-        raise TifaError("find_reuse expects documents or a {doc_id: text} mapping, not one string")
-    if isinstance(corpus, pd.Series):
-        corpus = corpus.to_dict()
-    if isinstance(corpus, Mapping):
-        for doc_id, text in corpus.items():
-            yield str(doc_id), str(text)
-        return
-    for document in corpus:
-        yield str(document.doc_id), document.text
+    return ((str(d.doc_id), d.text) for d in iter_documents(corpus))
 
 
 def _default_terms() -> list[str]:

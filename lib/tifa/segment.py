@@ -33,7 +33,7 @@ from __future__ import annotations
 import importlib
 import logging
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Final, Literal, get_args
@@ -41,6 +41,7 @@ from typing import Any, Final, Literal, get_args
 import numpy as np
 import pandas as pd
 
+from tifa.corpus import iter_documents
 from tifa.errors import TifaError, check_option
 from tifa.paths import PACKAGE_DATA
 
@@ -449,39 +450,6 @@ def _token_frame(parts: Iterable[tuple[str, str, list[Span]]]) -> pd.DataFrame:
         },
         columns=TOKEN_COLUMNS,
     )
-
-
-@dataclass(frozen=True)
-class _PlainDocument:
-    doc_id: str
-    text: str
-    offsets: Any = None
-
-
-def iter_documents(corpus_or_documents: Any) -> Iterator[Any]:
-    """Yield documents (objects with ``doc_id``, ``text`` and maybe ``offsets``).
-
-    Accepts a :class:`tifa.corpus.Corpus`, one ``Document``, any iterable of
-    objects with ``doc_id`` and ``text`` attributes, or a mapping
-    ``{doc_id: text}`` (whose documents have no offset map).
-
-    >>> [d.doc_id for d in iter_documents({"b": "乙", "a": "甲"})]
-    ['b', 'a']
-    """
-    if isinstance(corpus_or_documents, str):
-        raise TifaError("expected documents or a {doc_id: text} mapping, got a string; "
-                        "use the *_in_text function for a single string")
-    if isinstance(corpus_or_documents, Mapping):
-        for doc_id, text in corpus_or_documents.items():
-            yield _PlainDocument(str(doc_id), text)
-        return
-    if hasattr(corpus_or_documents, "doc_id") and hasattr(corpus_or_documents, "text"):
-        yield corpus_or_documents
-        return
-    for document in corpus_or_documents:
-        if not (hasattr(document, "doc_id") and hasattr(document, "text")):
-            raise TifaError(f"expected documents with doc_id and text, got {type(document).__name__}")
-        yield document
 
 
 def find_tokens(

@@ -73,6 +73,7 @@ from typing import Any, Literal, NamedTuple
 import numpy as np
 import pandas as pd
 
+from tifa.corpus import iter_documents
 from tifa.errors import check_option
 from tifa.lexicon import default_kind, default_matcher, load_lexicon, normalized_forms
 from tifa.measures import count_characters, rate_per_10k
@@ -1573,22 +1574,12 @@ def _lexicon_tables() -> tuple[_LexiconColumns, dict[str, int]]:
 
 
 def _documents(corpus: Any) -> Iterator[tuple[str, str]]:
-    """(doc_id, text) pairs from a Corpus, Documents, a mapping or one string."""
+    """(doc_id, text) pairs of :func:`tifa.corpus.iter_documents`, or of one string."""
     if isinstance(corpus, str):
         yield "", corpus
         return
-    if isinstance(corpus, Mapping):
-        for doc_id, text in corpus.items():
-            yield str(doc_id), text
-        return
-    if hasattr(corpus, "doc_id") and hasattr(corpus, "text"):
-        yield corpus.doc_id, corpus.text
-        return
-    for document in corpus:
-        if isinstance(document, tuple):
-            yield str(document[0]), document[1]
-        else:
-            yield document.doc_id, document.text
+    for document in iter_documents(corpus):
+        yield str(document.doc_id), document.text
 
 
 def find_slogans(corpus: Any) -> pd.DataFrame:

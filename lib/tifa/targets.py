@@ -61,6 +61,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from tifa.corpus import iter_documents
 from tifa.errors import TifaError, check_option
 from tifa.numbers import _scan
 from tifa.paths import PACKAGE_DATA
@@ -657,14 +658,10 @@ def _to_frame(rows: list[tuple], doc_id: str | list[str]) -> pd.DataFrame:
 
 
 def _iter_documents(documents: object):
-    """(doc_id, text, sections, year, genre) for a corpus, documents or a dict of texts."""
+    """(doc_id, text, sections, year, genre) of :func:`tifa.corpus.iter_documents`; mappings in id order."""
     if isinstance(documents, Mapping):
-        for doc_id, text in sorted(documents.items()):
-            yield doc_id, text, None, None, None
-        return
-    if isinstance(documents, str):
-        raise TypeError("pass a corpus, documents or a dict of doc_id → text, not a string")
-    for document in documents:  # type: ignore[attr-defined]
+        documents = dict(sorted(documents.items()))
+    for document in iter_documents(documents):
         docvars = getattr(document, "docvars", {}) or {}
         year = docvars.get("year")
         try:
