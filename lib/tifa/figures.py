@@ -59,25 +59,30 @@ class StudyData:
         return Corpus(list(self.national) + list(self.provincial))
 
     @cached_property
+    def everything(self) -> Corpus:
+        """Seeds, national and provincial reports: the documents every span table covers."""
+        return Corpus(list(self.seeds) + list(self.reports))
+
+    @cached_property
     def targets(self) -> pd.DataFrame:
         """Numeric expressions of all reports and seeds, classified."""
         from tifa.targets import find_targets
 
-        return find_targets(Corpus(list(self.seeds) + list(self.reports)))
+        return find_targets(self.everything)
 
     @cached_property
     def formulas(self) -> pd.DataFrame:
         """Formulaic spans of all documents."""
         from tifa.formulas import find_formulas
 
-        return find_formulas(Corpus(list(self.seeds) + list(self.reports)))
+        return find_formulas(self.everything)
 
     @cached_property
     def slogans(self) -> pd.DataFrame:
         """Formulations (quoted, numbered, lexicon) of all documents."""
         from tifa.slogans import find_slogans
 
-        return find_slogans(Corpus(list(self.seeds) + list(self.reports)))
+        return find_slogans(self.everything)
 
     @cached_property
     def tokens(self) -> pd.DataFrame:
@@ -150,9 +155,8 @@ def slogan_rates(data: StudyData) -> pd.DataFrame:
     """Formulations per 10,000 characters of every report and seed, with metadata."""
     from tifa.slogans import count_slogans
 
-    everything = Corpus(list(data.seeds) + list(data.reports))
-    table = count_slogans(everything, spans=data.slogans)
-    return table.merge(_docvars(everything, ["year", "region", "level", "genre"]), on="doc_id").sort_values("doc_id").reset_index(drop=True)
+    table = count_slogans(data.everything, spans=data.slogans)
+    return table.merge(_docvars(data.everything, ["year", "region", "level", "genre"]), on="doc_id").sort_values("doc_id").reset_index(drop=True)
 
 
 def slogan_rates_by_region(data: StudyData) -> pd.DataFrame:
@@ -255,7 +259,7 @@ def target_density_by_document(data: StudyData) -> pd.DataFrame:
     """Targets and achievements per 10,000 characters, per report and section."""
     from tifa.targets import rate_targets
 
-    rates = rate_targets(data.targets, Corpus(list(data.seeds) + list(data.reports)), by="section")
+    rates = rate_targets(data.targets, data.everything, by="section")
     return rates.sort_values(["doc_id", "section"]).reset_index(drop=True)
 
 
@@ -293,8 +297,7 @@ def formulaicity(data: StudyData) -> pd.DataFrame:
     """Share of characters inside formulaic spans, per document, with its parts."""
     from tifa.formulas import rate_formulaicity
 
-    everything = Corpus(list(data.seeds) + list(data.reports))
-    return rate_formulaicity(everything, data.formulas).sort_values("doc_id").reset_index(drop=True)
+    return rate_formulaicity(data.everything, data.formulas).sort_values("doc_id").reset_index(drop=True)
 
 
 def formula_composition_figure(data: StudyData) -> Figure:

@@ -157,11 +157,11 @@ RE_FIGURATIVE_DISTANCE: re.Pattern[str] = re.compile(r"最后[一二三四五六
 #: Before the item, a figure of speech announced (是一场“年中大考”, 犹如“…”).
 RE_FIGURE_LEFT: re.Pattern[str] = re.compile(r"(?:是一场|是一次|是一道|是一张|当作|当成|视为|看作|比作|喻为|犹如|好比|如同|就像|堪称)$")
 #: A contrast of two quoted items: 把“规划图”变成“施工图”, 变“被动”为“主动”, 从“有没有”到“好不好”.
-RE_CONTRAST_FIRST_LEFT: re.Pattern[str] = re.compile(r"(?:把|将|让|使|变|化|从|由)$")
-RE_CONTRAST_FIRST_RIGHT: re.Pattern[str] = re.compile(r"^(?:变成|变为|转变为|转化为|转为|成为|化为|为|到|向|变)“")
-RE_CONTRAST_SECOND_LEFT: re.Pattern[str] = re.compile(
-    r"(?:把|将|让|使|变|化|从|由)“[^“”]{1,20}”(?:变成|变为|转变为|转化为|转为|成为|化为|为|到|向|变)$"
-)
+_CONTRAST_FROM = r"(?:把|将|让|使|变|化|从|由)"
+_CONTRAST_TO = r"(?:变成|变为|转变为|转化为|转为|成为|化为|为|到|向|变)"
+RE_CONTRAST_FIRST_LEFT: re.Pattern[str] = re.compile(_CONTRAST_FROM + "$")
+RE_CONTRAST_FIRST_RIGHT: re.Pattern[str] = re.compile("^" + _CONTRAST_TO + "“")
+RE_CONTRAST_SECOND_LEFT: re.Pattern[str] = re.compile(_CONTRAST_FROM + r"“[^“”]{1,20}”" + _CONTRAST_TO + "$")
 #: After the item, 的 and a noun of feeling, time or state (“…”的紧迫感, “…”的关键期) or of an utterance.
 RE_STATE_RIGHT: re.Pattern[str] = re.compile(
     r"^的[^，。；、“”\n]{0,3}?(?:感|关键期|时期|阶段|境界|境地|窘境|局面|状态|感觉|心态|指示|讲话|名言|论断)"
