@@ -816,6 +816,8 @@ def _classify(
             return kind, numbered_formula(content, quoted=True, right=right) or _contained_numbered(content), "lexicon"
         if kind != "programme" and _right_head(right) == "programme":
             return "programme", None, "context"
+        if kind == "slogan" and RE_FIRM_RIGHT.match(right):
+            return "term", None, "context"  # “专精特新”科技型企业: a type of firm
         return kind, None, "lexicon"
     numbered = numbered_formula(content, quoted=True, right=right)
     if numbered is not None:
@@ -824,8 +826,9 @@ def _classify(
         return ("numbered_formula" if RE_REDACTED_FORMULA_RIGHT.match(right) else "term"), None, "rule"
     if RE_EVENT_DATE.match(content):
         return "term", None, "rule"
-    speech = RE_SPEECH_CONTENT.search(content) is not None or (
-        len(content) >= 10 and RE_PRONOUN.search(content) is not None
+    watchword = _watchword_shape(content) and not (RE_SPEECH_LEFT.search(left) or RE_INSTRUCTION_RIGHT.match(right))
+    speech = not watchword and (
+        RE_SPEECH_CONTENT.search(content) is not None or (len(content) >= 10 and RE_PRONOUN.search(content) is not None)
     )
     if not speech and len(content) <= 30:
         inner = _contained_numbered(content)
@@ -833,6 +836,15 @@ def _classify(
             return "numbered_formula", inner, "rule"
     if RE_CODE_PART.match(content) or RE_MAGNITUDE_LABEL.match(content):
         return "term", None, "rule"
+    named = RE_PROGRAMME_END.search(content)
+    if named is not None and named.start() >= 2:
+        inner = numbered_formula(content[: named.start()], quoted=True)
+        if inner is not None:
+            return "numbered_formula", inner, "rule"  # “1351工程”: a project named by a code
+    if not speech:
+        inner = _final_numbered(content)
+        if inner is not None:
+            return "numbered_formula", inner, "rule"  # “收支两条线”
     trailing = RE_TRAILING_NUMBER.match(content)
     if trailing is not None:
         inner = numbered_formula(trailing.group(1), quoted=True) or _contained_numbered(trailing.group(1))
@@ -840,7 +852,7 @@ def _classify(
             return "numbered_formula", inner, "rule"  # “双一流196”
     if RE_DISTRIBUTIVE.match(content):
         return "slogan", None, "rule"
-    if _is_quotation(content, left, right, speech):
+    if not watchword and _is_quotation(content, left, right, speech):
         return "quotation", None, "rule"
     if RE_OPPOSED_LEFT.search(left) or RE_PROBLEM_RIGHT.match(right):
         return "term", None, "rule"
@@ -886,6 +898,42 @@ def _classify(
 RE_LOCAL_LEVEL: re.Pattern[str] = re.compile(
     rf"^(?P<stem>[^\W\d_]{{2,6}}?)(?:(?P<province>{'|'.join(PROVINCES)})|强(?P<level>[省市区县]))$"
 )
+
+
+#: A type of firm after a quoted watchword: “专精特新”科技型企业, “专精特新”中小企业.
+RE_FIRM_RIGHT: re.Pattern[str] = re.compile(r"^[^，。；：、“”（）\n]{0,4}企业")
+#: A leader's instruction after a quoted line: “…”的指示 (reported speech, even when it reads as a watchword).
+RE_INSTRUCTION_RIGHT: re.Pattern[str] = re.compile(r"^的(?:重要)?(?:指示|批示|讲话|题词)")
+#: Clauses of a watchword list: two to four characters each (封山植树，退耕还林；退耕还湖).
+RE_WATCHWORD_CLAUSE: re.Pattern[str] = re.compile(r"[，；、]")
+
+
+def _watchword_shape(content: str) -> bool:
+    """Short parallel clauses joined by ， ； or 、: a watchword list, not a sentence.
+
+    >>> _watchword_shape("封山植树，退耕还林；退耕还湖，平垸行洪"), _watchword_shape("发展是硬道理；稳定压倒一切")
+    (True, False)
+    """
+    clauses = RE_WATCHWORD_CLAUSE.split(content)
+    return (
+        len(clauses) >= 2
+        and any(mark in content for mark in "，；")
+        and all(2 <= len(c) <= 4 and all(_is_han(ch) for ch in c) for c in clauses)
+    )
+
+
+def _final_numbered(content: str) -> Numbered | None:
+    """A numeral + measure + head that ends a quoted item: “收支两条线”.
+
+    >>> _final_numbered("收支两条线").normalized, _final_numbered("美丽乡村") is None
+    ('两条线', True)
+    """
+    for position in range(2, len(content) - 2):
+        if content[position] in "两三四五六七八九十" and content[position - 1] not in _CN_NUM:
+            parsed = numbered_formula(content[position:], quoted=True)
+            if parsed is not None and parsed.head and RE_MEASURE_FULL.match(content[position:]):
+                return parsed
+    return None
 
 
 def _national_analogue_kind(content: str) -> str:
@@ -1276,7 +1324,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
 
 #: A count right after an enumeration or a closing quote; :func:`_appositive_count` checks it.
 RE_APPOSITIVE_COUNT: re.Pattern[str] = re.compile(
-    r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?)(?P<measure>[个大项条种类张])(?=[^\W\d_])"
+    r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?)(?P<measure>[个大项条种类张篇])(?=[^\W\d_])"
 )
 #: The conjunction that may join the last two items of an enumeration.
 RE_LAST_JOINER: re.Pattern[str] = re.compile(r"和|与|及")
@@ -1315,19 +1363,33 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
             if before.endswith("、", 0, position):
                 position -= 1
         if len(items) == 1:
-            items = items[0].split("、")
+            single = items[0]
+            items = single.split("、")
+            if len(items) == 1 and len(single) >= 2:
+                series = numbered_formula(single, quoted=True)
+                # “一山一河”两条安全线: a contracted series counts its groups;
+                # “水地煤油气风光电氢硅”十篇大文章: one character per item
+                if series is not None and series.value == value:
+                    items = [single] * int(value)
+                elif len(single) >= 3 and len(single) == value and all(_is_han(c) for c in single):
+                    items = list(single)
     else:
         boundary = max((m.end() for m in RE_CLAUSE_BOUNDARY.finditer(before)), default=0)
         items = before[boundary:].split("、")
         last = RE_LAST_JOINER.split(items[-1])
         if len(last) == 2 and all(len(part) >= 2 for part in last):
             items[-1:] = last  # 攀枝花、包头和金川三大共生矿: the last two items joined by 和
+    named_set = match.group("measure") == "大"
+    if items and items[-1].endswith("等") and named_set and len(items) >= 2 and value > len(items):
+        items = items + [""] * int(value - len(items))  # 退耕还林、天然林保护…等六大林业生态工程: examples of a named set
     if len(items) < 2 or items[-1].endswith(("等", "的")) or any(item.startswith("第") for item in items):
         return None  # 甲、乙等三个: an open list; 第八、第九两条: ordinals
     follow = text[match.end("measure") : match.end("measure") + 6]
     head = _noun_prefix(follow)
     if head is None or RE_STRUCTURE_HEAD.match(follow) or _is_quantity(head):
         return None
+    if match.group("measure") == "个" and head != "字":
+        return None  # 香港、澳门两个特别行政区: 个 counts things; 大, 项, 条 name a set
     counted = value == len(items) or (head == "字" and value == sum(len(i) for i in items))
     if not counted:
         return None
