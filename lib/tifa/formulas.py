@@ -1192,8 +1192,7 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
         i += 1
     if level == "clause":
         runs += _frame_runs(text, units, strings, connected)
-    else:
-        runs += _subject_led_runs(units, strings, connected)
+    runs += _subject_led_runs(units, strings, connected, level)
     return [run for run in runs if _run_holds(text, run)]
 
 
@@ -1202,11 +1201,13 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
 RE_SUBJECT = re.compile(f"[{HAN}]{{2,12}}，?")
 
 
-def _subject_led_runs(units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> list[_Run]:
-    """Sentence runs whose first member puts a short subject before the opening the
-    others share: two or more sentences in a row that open alike with one of
-    :data:`STRONG_ANAPHORA` (要在…；要在…) after a sentence
-    that holds the same opening behind a subject (:data:`RE_SUBJECT`). The first
+def _subject_led_runs(
+    units: list[tuple[int, int, str]], strings: list[str], connected: list[bool], level: str = "sentence"
+) -> list[_Run]:
+    """Runs of sentences or clauses whose first member puts a short subject before the
+    opening the others share: two or more units in a row that open alike with one of
+    :data:`STRONG_ANAPHORA` (要在…；要在…; 同发展中国家…，同发达国家…) after a unit
+    that holds the same opening behind a subject (:data:`RE_SUBJECT`: 我国同周边国家…). The first
     member starts at the opening, so the run starts where its parallel part does."""
     runs: list[_Run] = []
     n = len(strings)
@@ -1217,17 +1218,19 @@ def _subject_led_runs(units: list[tuple[int, int, str]], strings: list[str], con
         if i < next_free or not (connected[i] and connected[i + 1]) or len(a) < MIN_UNIT or len(b) < MIN_UNIT:
             continue
         p = _common_prefix(a, b)
-        opening = a[:p] if p >= PARALLEL_MIN_SHARED else a[:1]
-        if strings[i].startswith(opening):
-            continue
-        cut = strings[i].find(opening)
-        if cut < 2 or not RE_SUBJECT.fullmatch(strings[i], 0, cut):
+        # the longest shared opening the first member holds behind its subject (我国同周边国家…，
+        # 同发展中国家…，同发达国家…: 同, not 同发)
+        for opening in dict.fromkeys([a[:p] if p >= PARALLEL_MIN_SHARED else a[:1], a[:1]]):
+            cut = strings[i].find(opening)
+            if not strings[i].startswith(opening) and cut >= 2 and RE_SUBJECT.fullmatch(strings[i], 0, cut):
+                break
+        else:
             continue
         j = i + 3
         while j < n and connected[j - 1] and strings[j].startswith(opening) and len(strings[j]) >= MIN_UNIT:
             j += 1
         members = [(units[i][0] + cut, units[i][1])] + [(units[k][0], units[k][1]) for k in range(i + 1, j)]
-        runs.append(_Run("sentence", members, f"{opening}…", "opening", len(members)))
+        runs.append(_Run(level, members, f"{opening}…", "opening", len(members)))
         next_free = j
     return runs
 
@@ -1369,6 +1372,9 @@ def _frame_runs(text: str, units: list[tuple[int, int, str]], strings: list[str]
     return runs
 
 
+#: Members of a target list are short; sentences longer than this (characters) that
+#: happen to hold a number (持续提升空气质量，…清洁取暖率达到75%以上。持续加强…) are not one.
+TARGET_LIST_MAX_MEMBER = 30
 #: Sentences that share only a short opening (加快…。加快…。) need this many members.
 SENTENCE_MIN_RUN = 4
 
@@ -1377,12 +1383,14 @@ def _run_holds(text: str, run: _Run) -> bool:
     """Runs of clauses or sentences that are not parallelism in the annotation's sense.
 
     Target lists, where every member holds a number (城镇新增就业1100万人以上，
-    城镇调查失业率5.5%左右…), and runs of sentences that share no more than an
+    城镇调查失业率5.5%左右…; sentences longer than :data:`TARGET_LIST_MAX_MEMBER`
+    characters are no list members), and runs of sentences that share no more than an
     opening of two characters (完成…。完成…。完成…。, a report's list of tasks)
     unless they have at least :data:`SENTENCE_MIN_RUN` members or open with one
     of :data:`STRONG_ANAPHORA` (要…。要…。要…。).
     """
-    if all(RE_QUANTITY.search(text, a, b) for a, b in run.units):
+    long_members = run.level in ("sentence", "paragraph") and min(b - a for a, b in run.units) > TARGET_LIST_MAX_MEMBER
+    if not long_members and all(RE_QUANTITY.search(text, a, b) for a, b in run.units):
         return False
     if run.level == "sentence" and run.mode == "opening":
         opening, _, ending = run.shared.partition("…")
@@ -1428,6 +1436,9 @@ RE_LAST_JOIN = re.compile("[和及与]")
 #: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
 #: the annotation rules do not count as parallelism; also named bodies (省纺织集团、省农发集团).
 CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁团")
+#: Final characters of places: a series of them with a common qualifier is a list of named
+#: places (国际金融城、国际人才港、国际法务区), not a frame (重点行业、重点企业、重点产品).
+PLACE_HEADS = frozenset("村镇乡县路街道桥港站园城馆区市省州岛湾")
 #: Heads that name things only when they are all the members share (行政区、开发区、自贸试验区;
 #: but 革命老区、民族地区、边疆地区 share the category 地区).
 CONCRETE_SINGLE_HEADS = frozenset("区")
@@ -1590,7 +1601,7 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
             if found is None:
                 continue
             mode, part = found
-            if mode == "opening" and all(m[-1:] in CONCRETE_HEADS for m in strings[:-1]):
+            if mode == "opening" and all(m[-1:] in PLACE_HEADS for m in strings[:-1]):
                 continue  # named places with a common qualifier (国际金融城、国际人才港、国际法务区)
             if mode != "frame" and len(part) == 1 and all(set(m.replace(part, "", 1)) <= NUMERAL_CHARS for m in middle):
                 continue  # counted things (十八届三中、四中、五中、六中全会; 七次、八次、九次)
@@ -1937,6 +1948,73 @@ def _keyword_leads(text: str, sentences: list[tuple[int, int]]) -> list[_Run]:
     return runs
 
 
+#: Shortest ending (characters) that verbal leads with a two-character opening share (…专项行动).
+LEAD_MIN_ENDING = 4
+#: Adverbs of the official register that jieba's dictionary tags as nouns.
+VERBAL_LEAD_WORDS = ("全面", "着力", "大力", "深入", "切实", "积极", "进一步", "坚决", "统筹")
+#: Jieba tags of the first word of a verbal lead (verbs, adverbs, verbal nouns).
+VERBAL_LEAD_TAGS = ("v", "d", "vn", "vd", "ad")
+
+
+def _verbal_opening(opening: str) -> bool:
+    """Whether ``opening`` starts with a verb or an adverb of the dictionary (开展, 持续, 深入实施),
+    not with a noun (a subject named again: 黄河…，黄河…)."""
+    from tifa.segment import dictionary_tags
+
+    if any(opening.startswith(w) for w in VERBAL_LEAD_WORDS):
+        return True
+    tags = dictionary_tags()
+    for length in range(min(4, len(opening)), 1, -1):
+        tag = tags.get(opening[:length])
+        if tag is not None:
+            return tag in VERBAL_LEAD_TAGS
+    return False
+
+
+def _verbal_leads(text: str, sentences: list[tuple[int, int]], leads: list[str]) -> list[_Run]:
+    """Sentences of one paragraph whose first clauses open with the same verb or adverb,
+    with other sentences between them: 开展住房改善专项行动，…。…开展城中村改造专项行动，…。
+    开展住房安全专项行动，…; 加力推动基础设施硬联通。…加力拓展对外开放大平台。…
+
+    The leads share a verbal opening (:func:`_verbal_opening`) of three characters or
+    more, or of two when they also share an ending of :data:`LEAD_MIN_ENDING` characters
+    (…专项行动) or are :data:`SENTENCE_MIN_RUN` or more sentences of their own (short
+    headings run into the paragraph), at most
+    :data:`LEAD_GAP` sentences apart, not all in a row (runs in a row are found at the
+    sentence level)."""
+    runs: list[_Run] = []
+    used: set[int] = set()
+    whole = [len(lead) >= (b - a) - 1 for lead, (a, b) in zip(leads, sentences, strict=True)]
+    for i, first in enumerate(leads):
+        if i in used or len(first) < 4 or not _verbal_opening(first):
+            continue
+        members, opening, ending, last = [i], first, first, i
+        for j in range(i + 1, len(leads)):
+            if j - last > LEAD_GAP + 1:
+                break
+            other = leads[j]
+            p = _common_prefix(opening, other)
+            if p < 2 or p >= len(other) or j in used:
+                continue
+            k = _common_suffix(ending, other)
+            if p >= LEAD_MIN_SHARED or k >= LEAD_MIN_ENDING or (whole[i] and whole[j]):
+                opening, last = opening[:p], j
+                if k >= LEAD_MIN_ENDING or not members[1:]:
+                    ending = ending[len(ending) - k :] if k else ""
+                members.append(j)
+        if len(members) < PARALLEL_MIN_RUN or members[-1] - members[0] < len(members) or not _verbal_opening(opening):
+            continue
+        if len(opening) < LEAD_MIN_SHARED and len(ending) < LEAD_MIN_ENDING and not (
+            all(whole[m] for m in members) and len(members) >= SENTENCE_MIN_RUN
+        ):
+            continue
+        used.update(members)
+        units = [(sentences[m][0], _strip_end(text, *sentences[m])) for m in members]
+        shared = f"{opening}…{ending}" if len(ending) >= LEAD_MIN_ENDING else f"{opening}…"
+        runs.append(_Run("sentence", units, shared, "leads", len(units)))
+    return runs
+
+
 def _lead_runs(text: str) -> list[_Run]:
     """Sentences of one paragraph that open alike, with other sentences between them.
 
@@ -1956,6 +2034,8 @@ def _lead_runs(text: str) -> list[_Run]:
         if len(sentences) < PARALLEL_MIN_RUN:
             continue
         runs += _keyword_leads(text, sentences)
+        if max(Counter(text[a : a + 2] for a, _b in sentences).values()) >= PARALLEL_MIN_RUN:
+            runs += _verbal_leads(text, sentences, [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences])
         keys = Counter(text[a : a + LEAD_MIN_SHARED] for a, _b in sentences)
         firsts = Counter(text[a] for a, _b in sentences if text[a] in FUNCTION_WORDS)
         if max(keys.values()) < PARALLEL_MIN_RUN and max(firsts.values(), default=0) < PARALLEL_MIN_RUN:
@@ -2180,8 +2260,18 @@ def _parallel_runs(
     taken = [(r.units[0][0], r.units[-1][1]) for r in words]
     words += [r for r in _template_runs(patterns or []) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
     # a run of sentence leads that overlaps a run of sentences in a row would count it twice
-    coarse = [(r.units[0][0], r.units[-1][1]) for r in kept if r.level == "sentence"]
-    kept += words + [r for r in _lead_runs(text) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in coarse)]
+    # unless it holds all of that run's sentences and more (开展…专项行动。…。开展…。开展…。)
+    leads = []
+    for lead in _lead_runs(text):
+        s, e = lead.units[0][0], lead.units[-1][1]
+        clashing = [r for r in kept if r.level == "sentence" and r.units[0][0] < e and s < r.units[-1][1]]
+        starts = {u[0] for u in lead.units}
+        if clashing and all(len(r.units) < len(lead.units) and {u[0] for u in r.units} <= starts for r in clashing):
+            kept = [r for r in kept if not any(r is c for c in clashing)]
+            clashing = []
+        if not clashing:
+            leads.append(lead)
+    kept += words + leads
     kept.sort(key=lambda r: (r.units[0][0], -r.units[-1][1]))
     return kept
 

@@ -64,7 +64,6 @@ came only from their form take the kind of their better-read companions
 from __future__ import annotations
 
 import functools
-import importlib.resources
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -1081,22 +1080,12 @@ VERBAL_INITIALS = frozenset("不要让把以抓推促保稳强兴治办跑管放
 
 @functools.lru_cache(maxsize=1)
 def _dictionary_words() -> dict[str, str]:
-    """Words of up to six characters of jieba's dictionary with their tag.
+    """Words of up to six characters of jieba's dictionary with their tag
+    (:func:`tifa.segment.dictionary_tags`), used as a lexical resource only: is a
+    quoted item one word, an idiom, does it open with a verb or end with a noun."""
+    from tifa.segment import dictionary_tags
 
-    Used as a lexical resource only (is a quoted item one word, an idiom, does it
-    open with a verb or end with a noun); loaded once, about 0.3 s.
-    """
-    try:
-        source = importlib.resources.files("jieba").joinpath("dict.txt")
-        content = source.read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError, OSError):  # pragma: no cover - jieba is a dependency
-        return {}
-    words: dict[str, str] = {}
-    for line in content.splitlines():
-        parts = line.split(" ")
-        if len(parts) == 3 and len(parts[0]) <= 6:
-            words[parts[0]] = parts[2]
-    return words
+    return dictionary_tags()
 
 
 def _longest_word(text: str, words: Mapping[str, str], *, from_end: bool) -> str | None:
