@@ -2972,7 +2972,13 @@ def _match(gold_starts: list[int], pred: list[tuple[int, int]]) -> int:
     return len(used_g)
 
 
-def evaluate_against_gold(pred: pd.DataFrame, gold: pd.DataFrame, texts: Mapping[str, str] | None = None) -> pd.DataFrame:
+def evaluate_against_gold(
+    pred: pd.DataFrame,
+    gold: pd.DataFrame,
+    texts: Mapping[str, str] | None = None,
+    *,
+    layers: Mapping[str, Iterable[str]] | None = None,
+) -> pd.DataFrame:
     """Precision, recall and F1 of predicted spans against hand annotation.
 
     Gold rows are located by ``left + text`` in the document text (whitespace
@@ -2991,6 +2997,10 @@ def evaluate_against_gold(pred: pd.DataFrame, gold: pd.DataFrame, texts: Mapping
         ``texts`` is not given).
     texts : mapping, optional
         ``{doc_id: text}`` used to locate gold rows.
+    layers : mapping, optional
+        ``{doc_id: gold kinds}`` for documents annotated for some layers only
+        (``{"cn-hainan-gwr-2025": ["parallelism"]}``): other kinds are not scored
+        there. By default every document is scored on every kind the gold has.
 
     Returns
     -------
@@ -3019,8 +3029,9 @@ def evaluate_against_gold(pred: pd.DataFrame, gold: pd.DataFrame, texts: Mapping
     for doc_id in docs:
         g_doc = gold[gold["doc_id"].astype(str) == doc_id]
         p_doc = pred[pred["doc_id"].astype(str) == doc_id]
+        scored = annotated if layers is None or doc_id not in layers else annotated & set(layers[doc_id])
         for gold_kind, pred_kinds in _GOLD_TO_PRED.items():
-            if gold_kind not in annotated:
+            if gold_kind not in scored:
                 continue
             g = g_doc[g_doc["kind"] == gold_kind]
             p = p_doc[p_doc["kind"].isin(pred_kinds)]
