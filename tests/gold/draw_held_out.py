@@ -1,0 +1,38 @@
+"""Draw the reports of the later annotation rounds (each run once; results in docs/validation.md).
+
+Seeded draws among the reports not annotated before, from national reports of 1978 on and
+provincial 2025 reports.
+
+* Round 2 (seed 20261125): two national and three provincial reports; the first of each
+  draw were held out, the others used for tuning.
+* Round 3 (seed 20261127): one national and two provincial reports, all held out.
+
+    .venv/bin/python tests/gold/draw_held_out.py
+"""
+
+import random
+
+from tifa.corpus import read_corpus
+from tifa.paths import NATIONAL_CORPUS, PROVINCIAL_CORPUS
+
+ROUND_1 = {
+    "cn-national-gwr-1994", "cn-national-gwr-2016", "cn-zhejiang-gwr-2025",
+    "cn-national-gwr-2019", "cn-guangdong-gwr-2025",
+}
+
+
+def candidates(annotated: set[str]) -> tuple[list[str], list[str]]:
+    national = [d.doc_id for d in read_corpus(NATIONAL_CORPUS) if d.doc_id not in annotated and int(d.docvars["year"]) >= 1978]
+    provincial = [d.doc_id for d in read_corpus(PROVINCIAL_CORPUS) if d.doc_id not in annotated]
+    return national, provincial
+
+
+national, provincial = candidates(ROUND_1)
+rng = random.Random(20261125)
+drawn_national, drawn_provincial = rng.sample(national, 2), rng.sample(provincial, 3)
+print("round 2 held out:", drawn_national[:1] + drawn_provincial[:2])
+print("round 2 tuning:  ", drawn_national[1:] + drawn_provincial[2:])
+
+national, provincial = candidates(ROUND_1 | set(drawn_national) | set(drawn_provincial))
+rng = random.Random(20261127)
+print("round 3 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
