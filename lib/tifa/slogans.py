@@ -384,6 +384,8 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             r"(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>民生实事)",
             # policy packages: 22条措施, 30条举措
             r"(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>措施|举措|政策|意见)",
+            # …or named before the count: 便利化措施56条
+            r"(?<=措施|举措|政策)(?P<num_pkn>\d{1,3})(?P<m_pkn>条)(?P<head_pkn>)(?![\w])",
         ]
     )
     # codes with +
@@ -1266,7 +1268,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
         if _inside(quoted_ranges, start, end) or _overlaps(glossary_ranges, start, end):
             continue
         parsed = _parse_unquoted(match)
-        if parsed is None:
+        if parsed is None or (match.group("series") and _word_across(text, start)):
             continue
         if match.group("series") and end + 1 <= len(text) - 1 and _is_han(text[end]) and not _is_han(text[end + 1]):
             # 五控一应对：the last group has two characters when a boundary follows them
@@ -1293,6 +1295,17 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
             end = start + len(parsed.normalized)
             spans.append(_Span(start, end, text[start:end], "numbered_formula", parsed.value, parsed.head,
                                parsed.normalized, parsed.normalized in forms, False))
+    # named sets with 大: 十大钢铁基地, 六大领域 (the closed heads of FORMULA_HEADS are matched above)
+    taken = sorted((s.start, s.end) for s in spans if not s.quoted)
+    for match in RE_NAMED_SET.finditer(text):
+        start = match.start()
+        if _overlaps(taken, start, start + 2) or _inside(quoted_ranges, start, start + 1):
+            continue
+        parsed = _named_set(text, match)
+        if parsed is not None:
+            end = start + len(parsed.normalized)
+            spans.append(_Span(start, end, text[start:end], "numbered_formula", parsed.value, parsed.head,
+                               parsed.normalized, parsed.normalized in forms, False))
     spans = _merge_adjacent_formulas(spans)
     # lexicon terms outside quotes
     taken = sorted((s.start, s.end) for s in spans if not s.quoted)
@@ -1309,6 +1322,36 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
             spans.append(_Span(start, end, form, kind, nan, "", normalized, True, False))
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
+
+
+#: A numeral of two to ten and 大 (十一大, 十九大 are party congresses); :func:`_named_set` checks the head.
+RE_NAMED_SET: re.Pattern[str] = re.compile(r"(?<![一二三四五六七八九十两百千万\d第])(?P<num>[两三四五六七八九十])大(?=[^\W\d_])")
+#: Heads of rankings and selections (全国十大样板, 年度中国科学十大进展) and of a speech's structure.
+RE_RANKING_HEAD: re.Pattern[str] = re.compile(r"^(?:经验|样板|进展|新闻|人物|案例|品牌|名牌|景区|关键词|亮点|成果|运营商|银行)")
+#: Before a ranking: 全国十大…, 年度…十大….
+RE_RANKING_LEFT: re.Pattern[str] = re.compile(r"(?:全国|年度|世界|全球|中国|评选|评为|入选)[^\W\d_]{0,6}$")
+
+
+def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
+    """Numeral + 大 + a noun head: a named set (十大钢铁基地，九大有色金属基地; 在六大领域开展前瞻布局).
+
+    大 marks the members of a fixed set where 个 counts things (三十个大电站). The head is
+    the longest stretch of up to five characters that ends with a noun
+    (:func:`_noun_prefix`); rankings and selections (全国十大样板, 年度中国科学十大进展),
+    the speech's own structure (八大关键词, 四大方面) and quantities are left out.
+
+    >>> _named_set("其中有十大钢铁基地，", RE_NAMED_SET.search("其中有十大钢铁基地，")).normalized
+    '十大钢铁基地'
+    >>> _named_set("成为全国十大样板", RE_NAMED_SET.search("成为全国十大样板")) is None
+    True
+    """
+    follow = text[match.end() : match.end() + 6]
+    head = _noun_prefix(follow)
+    if head is None or RE_STRUCTURE_HEAD.match(follow) or RE_RANKING_HEAD.match(follow) or _is_quantity(head):
+        return None
+    if RE_RANKING_LEFT.search(text, max(0, match.start() - 10), match.start()):
+        return None
+    return Numbered(_numeral_value(match.group("num")), head, match.group("num") + "大" + head)
 
 
 #: A count right after an enumeration or a closing quote; :func:`_appositive_count` checks it.
@@ -1515,6 +1558,22 @@ def _parallel_coinages(text: str, spans: list[_Span], bases: Mapping[int, str]) 
 
 def _is_han(character: str) -> bool:
     return "\u4e00" <= character <= "\u9fff"
+
+
+def _word_across(text: str, start: int) -> bool:
+    """Whether a word of three or four characters of the dictionary runs across ``start``:
+    a contracted series cannot begin inside a word (长三角一体化, 新一轮千亿斤, 举一反三抓好).
+
+    >>> _word_across("推进长三角一体化", 3), _word_across("坚持三新一高", 2)
+    (True, False)
+    """
+    words = _dictionary_words()
+    return any(
+        text[start - back : start - back + length] in words
+        for back in range(1, 4)
+        for length in (3, 4)
+        if back < length and start - back >= 0
+    )
 
 
 def _parse_unquoted(match: re.Match[str]) -> Numbered | None:
