@@ -1338,7 +1338,8 @@ def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
     大 marks the members of a fixed set where 个 counts things (三十个大电站). The head is
     the longest stretch of up to five characters that ends with a noun
     (:func:`_noun_prefix`); rankings and selections (全国十大样板, 年度中国科学十大进展),
-    the speech's own structure (八大关键词, 四大方面) and quantities are left out.
+    the speech's own structure (八大关键词, 四大方面) and quantities are left out, and so
+    are counts right after an enumeration, which :func:`_appositive_count` checks.
 
     >>> _named_set("其中有十大钢铁基地，", RE_NAMED_SET.search("其中有十大钢铁基地，")).normalized
     '十大钢铁基地'
@@ -1349,8 +1350,9 @@ def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
     head = _noun_prefix(follow)
     if head is None or RE_STRUCTURE_HEAD.match(follow) or RE_RANKING_HEAD.match(follow) or _is_quantity(head):
         return None
-    if RE_RANKING_LEFT.search(text, max(0, match.start() - 10), match.start()):
-        return None
+    before = text[max(0, match.start() - 30) : match.start()]
+    if RE_RANKING_LEFT.search(before) or "、" in RE_CLAUSE_BOUNDARY.split(before)[-1] or before.endswith(("”", "’")):
+        return None  # a ranking; after an enumeration the count must match it (:func:`_appositive_count`)
     return Numbered(_numeral_value(match.group("num")), head, match.group("num") + "大" + head)
 
 
