@@ -1149,6 +1149,25 @@ def _sentences_from_clauses(text: str, clauses: list[tuple[int, int, str]]) -> l
 _LEADING_FIRST = frozenset("同进更还也必要并又都适切认积稳不着继")
 
 
+def _extend_back(run: _Run, units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> None:
+    """Let a run of units that share an opening begin in the unit before it when that unit
+    holds the opening behind a short subject or connective: 否则就不能坚持…，不能促进…，
+    不能扫除… starts at the first 不能 (:data:`RE_SUBJECT`)."""
+    opening = run.shared.split("…", 1)[0]
+    first = next((k for k, u in enumerate(units) if u[0] <= run.units[0][0] < u[1]), None)
+    if len(opening) < PARALLEL_MIN_SHARED or not first or not connected[first - 1]:
+        return
+    before = strings[first - 1]
+    cut = before.find(opening)
+    if cut >= 1 and RE_SUBJECT_SHORT.fullmatch(before, 0, cut) and len(before) - cut >= MIN_UNIT:
+        run.units.insert(0, (units[first - 1][0] + cut, units[first - 1][1]))
+        run.score += 1
+
+
+#: The short subject or connective before an opening in :func:`_extend_back`.
+RE_SUBJECT_SHORT = re.compile(f"[{HAN}]{{1,8}}")
+
+
 def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> list[_Run]:
     runs: list[_Run] = []
     n = len(units)
@@ -1163,6 +1182,7 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
         runs.extend(_opening_runs(units, variant, connected))
     for run in runs:
         run.level = level
+        _extend_back(run, units, strings, connected)
     # endings
     i = 0
     while i < n - 2:
@@ -1205,13 +1225,18 @@ def _subject_led_runs(
     units: list[tuple[int, int, str]], strings: list[str], connected: list[bool], level: str = "sentence"
 ) -> list[_Run]:
     """Runs of sentences or clauses whose first member puts a short subject before the
-    opening the others share: two or more units in a row that open alike with one of
-    :data:`STRONG_ANAPHORA` (要在…；要在…; 同发展中国家…，同发达国家…) after a unit
-    that holds the same opening behind a subject (:data:`RE_SUBJECT`: 我国同周边国家…). The first
+    opening the others share: two or more units in a row that open alike, with two
+    characters or with one of :data:`STRONG_ANAPHORA` (要在…；要在…; 同发展中国家…，
+    同发达国家…), after a unit that holds the same opening behind a subject
+    (:data:`RE_SUBJECT`: 我国同周边国家…; 最根本的是坚持…，坚持…，坚持…). The first
     member starts at the opening, so the run starts where its parallel part does."""
     runs: list[_Run] = []
     n = len(strings)
-    candidates = [i for i in range(n - 2) if strings[i + 1][:1] in STRONG_ANAPHORA and strings[i + 2][:1] == strings[i + 1][:1]]
+    candidates = [
+        i for i in range(n - 2)
+        if strings[i + 2][:1] == strings[i + 1][:1]
+        and (strings[i + 1][:1] in STRONG_ANAPHORA or _common_prefix(strings[i + 1], strings[i + 2]) >= PARALLEL_MIN_SHARED)
+    ]
     next_free = 0
     for i in candidates:
         a, b = strings[i + 1], strings[i + 2]
@@ -1220,7 +1245,8 @@ def _subject_led_runs(
         p = _common_prefix(a, b)
         # the longest shared opening the first member holds behind its subject (我国同周边国家…，
         # 同发展中国家…，同发达国家…: 同, not 同发)
-        for opening in dict.fromkeys([a[:p] if p >= PARALLEL_MIN_SHARED else a[:1], a[:1]]):
+        choices = [a[:p]] if p >= PARALLEL_MIN_SHARED else []
+        for opening in dict.fromkeys(choices + ([a[:1]] if a[:1] in STRONG_ANAPHORA else [])):
             cut = strings[i].find(opening)
             if not strings[i].startswith(opening) and cut >= 2 and RE_SUBJECT.fullmatch(strings[i], 0, cut):
                 break
