@@ -1151,19 +1151,27 @@ _LEADING_FIRST = frozenset("同进更还也必要并又都适切认积稳不着�
 
 def _extend_back(run: _Run, units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> None:
     """Let a run of units that share an opening begin in the unit before it when that unit
-    holds the opening behind a short subject or connective: 否则就不能坚持…，不能促进…，
-    不能扫除… starts at the first 不能 (:data:`RE_SUBJECT`)."""
+    holds the opening behind a short subject or connective, or right after a comma:
+    否则就不能坚持…，不能促进…，不能扫除… starts at the first 不能."""
     opening = run.shared.split("…", 1)[0]
     first = next((k for k, u in enumerate(units) if u[0] <= run.units[0][0] < u[1]), None)
-    if len(opening) < PARALLEL_MIN_SHARED or not first or not connected[first - 1]:
+    if not first or not connected[first - 1] or not opening:
         return
     before = strings[first - 1]
+    if len(opening) < PARALLEL_MIN_SHARED:
+        # a one-character anaphora behind a short adverbial (更好地为…服务，为…服务，为…服务)
+        if opening not in ANAPHORA or not RE_ADVERBIAL.fullmatch(before[: before.find(opening)] if opening in before else ""):
+            return
     cut = before.find(opening)
-    if cut >= 1 and RE_SUBJECT_SHORT.fullmatch(before, 0, cut) and len(before) - cut >= MIN_UNIT:
+    # behind a short subject, or after the comma that ends an introductory clause
+    # (要根据…的需要，发挥我国资源丰富的优势，…；发挥我国…的优势，…)
+    if cut >= 1 and (RE_SUBJECT_SHORT.fullmatch(before, 0, cut) or before[cut - 1] == "，") and len(before) - cut >= MIN_UNIT:
         run.units.insert(0, (units[first - 1][0] + cut, units[first - 1][1]))
         run.score += 1
 
 
+#: A short adverbial before a one-character anaphora in :func:`_extend_back` (更好地, 同时).
+RE_ADVERBIAL = re.compile(f"[{HAN}]{{1,3}}地|同时|并且|还要|也要|更要")
 #: The short subject or connective before an opening in :func:`_extend_back`.
 RE_SUBJECT_SHORT = re.compile(f"[{HAN}]{{1,8}}")
 
@@ -1245,7 +1253,7 @@ def _subject_led_runs(
         p = _common_prefix(a, b)
         # the longest shared opening the first member holds behind its subject (我国同周边国家…，
         # 同发展中国家…，同发达国家…: 同, not 同发)
-        choices = [a[:p]] if p >= PARALLEL_MIN_SHARED else []
+        choices = [a[:k] for k in range(p, PARALLEL_MIN_SHARED - 1, -1)]  # 妨碍经济…，妨碍经济… after …妨碍我国…
         for opening in dict.fromkeys(choices + ([a[:1]] if a[:1] in STRONG_ANAPHORA else [])):
             cut = strings[i].find(opening)
             if not strings[i].startswith(opening) and cut >= 2 and RE_SUBJECT.fullmatch(strings[i], 0, cut):

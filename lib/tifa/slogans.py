@@ -381,9 +381,9 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
     + "|".join(
         [
             # the yearly package of livelihood works: 十件民生实事, 十方面民生实事
-            r"(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>民生实事)",
+            r"(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>(?:重点|重大)?民生实事)",
             # policy packages: 22条措施, 30条举措
-            r"(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>措施|举措|政策|意见)",
+            r"(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>(?:[^\W\d_]{2})?(?:措施|举措)|政策|意见)",
             # …or named before the count: 便利化措施56条
             r"(?<=措施|举措|政策)(?P<num_pkn>\d{1,3})(?P<m_pkn>条)(?P<head_pkn>)(?![\w])",
         ]
@@ -395,6 +395,8 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
     + ")"
 )
 
+#: Service hotline numbers: digits that count nothing (“12345”热线).
+HOTLINES = frozenset({"12345", "12315", "12369", "12348", "12350", "12366", "12333", "12320", "12356", "96110"})
 #: Idioms shaped like contracted series.
 SERIES_IDIOMS = frozenset(
     """千方百计 千家万户 四面八方 五湖四海 三令五申 七上八下 三心二意 千军万马 千变万化 千差万别 千头万绪
@@ -558,7 +560,7 @@ def _numbered(text: str, quoted: bool, plan: bool, defined: bool) -> Numbered | 
         return None
     # 1. codes
     if RE_CODE_FULL.match(text) and (quoted or "+" in text):
-        if re.fullmatch(r"(?:19|20)\d\d", text):
+        if re.fullmatch(r"(?:19|20)\d\d", text) or text in HOTLINES:
             return None
         if "+" in text:
             parts = text.split("+")
@@ -675,6 +677,10 @@ def _acceptable_series(text: str, groups: list[tuple[str, str]], quoted: bool, *
             return False
         if all(n == "一" for n, _ in groups) and len(groups) < 3:
             return False
+        if all(n in ("十", "百", "千", "万") for n, _ in groups):
+            return False  # 千乡万村: magnitudes, a figure of "all"; named programmes come from the lexicon
+        if any(text.startswith(province) for province in PROVINCES) or _dictionary_words().get(text, "") == "ns":
+            return False  # 四川三大化纤厂, 三坊七巷: a place name
     return True
 
 
@@ -835,8 +841,8 @@ def _classify(
         inner = _contained_numbered(content)
         if inner is not None:
             return "numbered_formula", inner, "rule"
-    if RE_CODE_PART.match(content) or RE_MAGNITUDE_LABEL.match(content):
-        return "term", None, "rule"
+    if RE_CODE_PART.match(content) or RE_MAGNITUDE_LABEL.match(content) or content in POLITICAL_DIRECTIONS:
+        return "term", None, "rule"  # “左”的错误: the political direction is a concept
     named = RE_PROGRAMME_END.search(content)
     if named is not None and named.start() >= 2:
         inner = numbered_formula(content[: named.start()], quoted=True)
@@ -901,6 +907,8 @@ RE_LOCAL_LEVEL: re.Pattern[str] = re.compile(
 )
 
 
+#: Quoted political directions: “左”的指导思想, 极“左”, “右”倾.
+POLITICAL_DIRECTIONS = frozenset({"左", "右", "极左", "左倾", "右倾"})
 #: A type of firm after a quoted watchword: “专精特新”科技型企业, “专精特新”中小企业.
 RE_FIRM_RIGHT: re.Pattern[str] = re.compile(r"^[^，。；：、“”（）\n]{0,4}企业")
 #: A leader's instruction after a quoted line: “…”的指示 (reported speech, even when it reads as a watchword).
