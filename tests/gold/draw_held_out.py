@@ -6,6 +6,7 @@ provincial 2025 reports.
 * Round 2 (seed 20261125): two national and three provincial reports; the first of each
   draw were held out, the others used for tuning.
 * Round 3 (seed 20261127): one national and two provincial reports, all held out.
+* Round 4 (seed 20261128): the same, drawn after round 3 was scored and tuned on.
 
     .venv/bin/python tests/gold/draw_held_out.py
 """
@@ -33,6 +34,12 @@ drawn_national, drawn_provincial = rng.sample(national, 2), rng.sample(provincia
 print("round 2 held out:", drawn_national[:1] + drawn_provincial[:2])
 print("round 2 tuning:  ", drawn_national[1:] + drawn_provincial[2:])
 
-national, provincial = candidates(ROUND_1 | set(drawn_national) | set(drawn_provincial))
+annotated = ROUND_1 | set(drawn_national) | set(drawn_provincial)
+national, provincial = candidates(annotated)
 rng = random.Random(20261127)
-print("round 3 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
+round_3 = rng.sample(national, 1) + rng.sample(provincial, 2)
+print("round 3 held out:", round_3)
+
+national, provincial = candidates(annotated | set(round_3))
+rng = random.Random(20261128)
+print("round 4 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
