@@ -1307,6 +1307,8 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
     taken = sorted((s.start, s.end) for s in spans if not s.quoted)
     for match in RE_NAMED_SET.finditer(text):
         start = match.start()
+        if start and (text[start - 1] in _CN_NUM or text[start - 1] == "第" or text[start - 1].isdigit()):
+            continue  # part of a longer numeral or an ordinal (二十大, 第十大)
         if _overlaps(taken, start, start + 2) or _inside(quoted_ranges, start, start + 1):
             continue
         parsed = _named_set(text, match)
@@ -1333,7 +1335,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
 
 
 #: A numeral of two to ten and 大 (十一大, 十九大 are party congresses); :func:`_named_set` checks the head.
-RE_NAMED_SET: re.Pattern[str] = re.compile(r"(?<![一二三四五六七八九十两百千万\d第])(?P<num>[两三四五六七八九十])大(?=[^\W\d_])")
+RE_NAMED_SET: re.Pattern[str] = re.compile(r"(?P<num>[两三四五六七八九十])大(?=[^\W\d_])")
 #: Heads of rankings and selections (全国十大样板, 年度中国科学十大进展) and of a speech's structure.
 RE_RANKING_HEAD: re.Pattern[str] = re.compile(r"^(?:经验|样板|进展|新闻|人物|案例|品牌|名牌|景区|关键词|亮点|成果|运营商|银行)")
 #: Before a ranking: 全国十大…, 年度…十大….
