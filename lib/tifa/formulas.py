@@ -1149,13 +1149,15 @@ def _sentences_from_clauses(text: str, clauses: list[tuple[int, int, str]]) -> l
 _LEADING_FIRST = frozenset("同进更还也必要并又都适切认积稳不着继")
 
 
-def _extend_back(run: _Run, units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> None:
+def _extend_back(
+    run: _Run, units: list[tuple[int, int, str]], starts: list[int], strings: list[str], connected: list[bool]
+) -> None:
     """Let a run of units that share an opening begin in the unit before it when that unit
     holds the opening behind a short subject or connective, or right after a comma:
     否则就不能坚持…，不能促进…，不能扫除… starts at the first 不能."""
     opening = run.shared.split("…", 1)[0]
-    first = next((k for k, u in enumerate(units) if u[0] <= run.units[0][0] < u[1]), None)
-    if not first or not connected[first - 1] or not opening:
+    first = bisect.bisect_right(starts, run.units[0][0]) - 1  # the unit that holds the run's start
+    if first <= 0 or not connected[first - 1] or not opening:
         return
     before = strings[first - 1]
     if len(opening) < PARALLEL_MIN_SHARED:
@@ -1188,9 +1190,10 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
     stripped = [RE_CLAUSE_LEADING.sub("", u, count=1) if u[:1] in _LEADING_FIRST else u for u in strings]
     for variant in (strings, stripped):
         runs.extend(_opening_runs(units, variant, connected))
+    starts = [u[0] for u in units]
     for run in runs:
         run.level = level
-        _extend_back(run, units, strings, connected)
+        _extend_back(run, units, starts, strings, connected)
     # endings
     i = 0
     while i < n - 2:
@@ -1990,6 +1993,7 @@ VERBAL_LEAD_WORDS = ("全面", "着力", "大力", "深入", "切实", "积极",
 VERBAL_LEAD_TAGS = ("v", "d", "vn", "vd", "ad")
 
 
+@lru_cache(maxsize=4096)
 def _verbal_opening(opening: str) -> bool:
     """Whether ``opening`` starts with a verb or an adverb of the dictionary (开展, 持续, 深入实施),
     not with a noun (a subject named again: 黄河…，黄河…)."""
@@ -2019,8 +2023,9 @@ def _verbal_leads(text: str, sentences: list[tuple[int, int]], leads: list[str])
     runs: list[_Run] = []
     used: set[int] = set()
     whole = [len(lead) >= (b - a) - 1 for lead, (a, b) in zip(leads, sentences, strict=True)]
+    keys = Counter(lead[:2] for lead in leads)
     for i, first in enumerate(leads):
-        if i in used or len(first) < 4 or not _verbal_opening(first):
+        if i in used or len(first) < 4 or keys[first[:2]] < PARALLEL_MIN_RUN or not _verbal_opening(first[:4]):
             continue
         members, opening, ending, last = [i], first, first, i
         for j in range(i + 1, len(leads)):
@@ -2049,6 +2054,13 @@ def _verbal_leads(text: str, sentences: list[tuple[int, int]], leads: list[str])
     return runs
 
 
+def _some_thrice(keys: list[str]) -> bool:
+    """Whether some key occurs :data:`PARALLEL_MIN_RUN` times or more (a set test first: most lists have none)."""
+    if len(set(keys)) > len(keys) - PARALLEL_MIN_RUN + 1:
+        return False
+    return max(Counter(keys).values()) >= PARALLEL_MIN_RUN
+
+
 def _lead_runs(text: str) -> list[_Run]:
     """Sentences of one paragraph that open alike, with other sentences between them.
 
@@ -2068,13 +2080,16 @@ def _lead_runs(text: str) -> list[_Run]:
         if len(sentences) < PARALLEL_MIN_RUN:
             continue
         runs += _keyword_leads(text, sentences)
-        if max(Counter(text[a : a + 2] for a, _b in sentences).values()) >= PARALLEL_MIN_RUN:
-            runs += _verbal_leads(text, sentences, [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences])
+        leads: list[str] | None = None
+        if _some_thrice([text[a : a + 2] for a, _b in sentences]):
+            leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
+            runs += _verbal_leads(text, sentences, leads)
         keys = Counter(text[a : a + LEAD_MIN_SHARED] for a, _b in sentences)
         firsts = Counter(text[a] for a, _b in sentences if text[a] in FUNCTION_WORDS)
         if max(keys.values()) < PARALLEL_MIN_RUN and max(firsts.values(), default=0) < PARALLEL_MIN_RUN:
             continue  # no three sentences open alike
-        leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
+        if leads is None:
+            leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
         runs += _framed_leads(text, sentences, leads)
         if max(keys.values()) < PARALLEL_MIN_RUN:
             continue
