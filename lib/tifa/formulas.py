@@ -1042,11 +1042,7 @@ class _Run:
 
 
 def _units(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int, str]]:
-    out = []
-    for m in pattern.finditer(text):
-        s, e = m.span()
-        out.append((s, e, m.group()))
-    return out
+    return [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
 
 
 def _opening_runs(units: list[tuple[int, int, str]], strings: list[str], connected: list[bool]) -> list[_Run]:
@@ -1120,14 +1116,16 @@ def _opening_runs(units: list[tuple[int, int, str]], strings: list[str], connect
 def _connected(text: str, units: list[tuple[int, int, str]], breaks: str) -> list[bool]:
     """Whether each unit and the next are separated by one or two delimiters, none in ``breaks``."""
     out = []
-    for (_s0, e0, _a), (s1, _e1, _b) in zip(units, units[1:], strict=False):
-        gap = s1 - e0
+    append = out.append
+    for k in range(len(units) - 1):
+        e0 = units[k][1]
+        gap = units[k + 1][0] - e0
         if gap == 1:
-            out.append(text[e0] not in breaks)
+            append(text[e0] not in breaks)
         elif gap == 2:
-            out.append(text[e0] not in breaks and text[e0 + 1] not in breaks)
+            append(text[e0] not in breaks and text[e0 + 1] not in breaks)
         else:
-            out.append(False)
+            append(False)
     return out
 
 
@@ -1589,7 +1587,11 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
     are ignored; members with digits (target lists) and series of concrete
     things (:data:`CONCRETE_HEADS`) are left out."""
     runs: list[_Run] = []
-    for start, _end, clause in [c for c in clauses if "、" in c[2]]:
+    for start, _end, clause in clauses:
+        # three members need two 、, or one and a 和/及/与 after it
+        marks = clause.count("、")
+        if not marks or (marks == 1 and RE_LAST_JOIN.search(clause, clause.index("、")) is None):
+            continue
         segments: list[tuple[int, int]] = []
         pos = 0
         for piece in clause.split("、"):
