@@ -63,7 +63,9 @@ came only from their form take the kind of their better-read companions
 
 from __future__ import annotations
 
+import bisect
 import functools
+import operator
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -1622,25 +1624,16 @@ def _parse_unquoted(match: re.Match[str]) -> Numbered | None:
 
 def _inside(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     # ranges are sorted and disjoint; a binary search keeps this linear overall
-    low, high = 0, len(ranges)
-    while low < high:
-        middle = (low + high) // 2
-        if ranges[middle][1] <= start:
-            low = middle + 1
-        else:
-            high = middle
+    low = bisect.bisect_right(ranges, start, key=_RANGE_END)  # the first range that ends after start
     return low < len(ranges) and ranges[low][0] <= start and end <= ranges[low][1]
 
 
 def _overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
-    low, high = 0, len(ranges)
-    while low < high:
-        middle = (low + high) // 2
-        if ranges[middle][1] <= start:
-            low = middle + 1
-        else:
-            high = middle
+    low = bisect.bisect_right(ranges, start, key=_RANGE_END)
     return low < len(ranges) and ranges[low][0] < end
+
+
+_RANGE_END = operator.itemgetter(1)
 
 
 def _frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
