@@ -68,7 +68,7 @@ import functools
 import operator
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
 import numpy as np
@@ -1291,33 +1291,9 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                   parsed.normalized in forms or surface in forms, False)
         )
     # counts in apposition to an enumeration: 工业、燃煤、机动车三大污染源, “安全、环保、效益”三条底线
-    taken = sorted((s.start, s.end) for s in spans if not s.quoted)
-    for match in RE_APPOSITIVE_COUNT.finditer(text):
-        start = match.start()
-        if start == 0 or text[start - 1] in _CN_NUM or text[start - 1] == "第" or not (
-            text[start - 1] in "”’" or "、" in text[max(0, start - 9) : start]
-        ):
-            continue
-        if _overlaps(taken, start, start + 2) or _inside(quoted_ranges, start, start + 1):
-            continue
-        parsed = _appositive_count(text, match)
-        if parsed is not None:
-            end = start + len(parsed.normalized)
-            spans.append(_Span(start, end, text[start:end], "numbered_formula", parsed.value, parsed.head,
-                               parsed.normalized, parsed.normalized in forms, False))
+    _add_counts(spans, text, quoted_ranges, forms, RE_APPOSITIVE_COUNT, _appositive_count)
     # named sets with 大: 十大钢铁基地, 六大领域 (the closed heads of FORMULA_HEADS are matched above)
-    taken = sorted((s.start, s.end) for s in spans if not s.quoted)
-    for match in RE_NAMED_SET.finditer(text):
-        start = match.start()
-        if start and (text[start - 1] in _CN_NUM or text[start - 1] == "第" or text[start - 1].isdigit()):
-            continue  # part of a longer numeral or an ordinal (二十大, 第十大)
-        if _overlaps(taken, start, start + 2) or _inside(quoted_ranges, start, start + 1):
-            continue
-        parsed = _named_set(text, match)
-        if parsed is not None:
-            end = start + len(parsed.normalized)
-            spans.append(_Span(start, end, text[start:end], "numbered_formula", parsed.value, parsed.head,
-                               parsed.normalized, parsed.normalized in forms, False))
+    _add_counts(spans, text, quoted_ranges, forms, RE_NAMED_SET, _named_set)
     spans = _merge_adjacent_formulas(spans)
     # lexicon terms outside quotes
     taken = sorted((s.start, s.end) for s in spans if not s.quoted)
@@ -1334,6 +1310,30 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
             spans.append(_Span(start, end, form, kind, nan, "", normalized, True, False))
     spans.sort(key=lambda s: (s.start, s.end))
     return spans
+
+
+def _add_counts(
+    spans: list[_Span],
+    text: str,
+    quoted_ranges: Sequence[tuple[int, int]],
+    forms: Mapping[str, int],
+    pattern: re.Pattern[str],
+    read: Callable[[str, re.Match[str]], Numbered | None],
+) -> None:
+    """Add the unquoted counts that ``pattern`` finds and ``read`` accepts, outside quotes and
+    the unquoted formulas already found; a count inside a longer numeral or after 第 is none."""
+    taken = sorted((s.start, s.end) for s in spans if not s.quoted)
+    for match in pattern.finditer(text):
+        start = match.start()
+        if start and (text[start - 1] in _CN_NUM or text[start - 1] == "第"):
+            continue
+        if _overlaps(taken, start, start + 2) or _inside(quoted_ranges, start, start + 1):
+            continue
+        parsed = read(text, match)
+        if parsed is not None:
+            end = start + len(parsed.normalized)
+            spans.append(_Span(start, end, text[start:end], "numbered_formula", parsed.value, parsed.head,
+                               parsed.normalized, parsed.normalized in forms, False))
 
 
 #: A numeral of two to ten and 大 (十一大, 十九大 are party congresses); :func:`_named_set` checks the head.
@@ -1358,6 +1358,8 @@ def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
     >>> _named_set("成为全国十大样板", RE_NAMED_SET.search("成为全国十大样板")) is None
     True
     """
+    if match.start() and text[match.start() - 1].isdigit():
+        return None
     follow = text[match.end() : match.end() + 6]
     head = _noun_prefix(follow)
     if head is None or RE_STRUCTURE_HEAD.match(follow) or RE_RANKING_HEAD.match(follow) or _is_quantity(head):
@@ -1393,6 +1395,8 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     characters of what follows that ends with a noun of the dictionary.
     """
     start = match.start("num")
+    if not start or not (text[start - 1] in "”’" or "、" in text[max(0, start - 9) : start]):
+        return None  # nothing enumerated just before
     value = _numeral_value(match.group("num"))
     before = text[max(0, start - 160) : start]
     if not before.endswith(("”", "’")) and "、" not in RE_CLAUSE_BOUNDARY.split(before[-9:])[-1]:
