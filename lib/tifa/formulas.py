@@ -103,7 +103,7 @@ import logging
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
@@ -990,6 +990,23 @@ def _common_suffix(a: str, b: str) -> int:
     return i
 
 
+def _shared_opening(strings: Sequence[str]) -> str:
+    """The opening every string shares (``""`` when none): 强化危机感, 强化紧迫感 → 强化."""
+    opening = strings[0] if strings else ""
+    for x in strings[1:]:
+        opening = opening[: _common_prefix(opening, x)]
+    return opening
+
+
+def _shared_ending(strings: Sequence[str]) -> str:
+    """The ending every string shares (``""`` when none): 责任意识, 规矩意识 → 意识."""
+    ending = strings[0] if strings else ""
+    for x in strings[1:]:
+        k = _common_suffix(ending, x)
+        ending = ending[len(ending) - k :] if k else ""
+    return ending
+
+
 def _grams(s: str, k: int = PARALLEL_MIN_INNER) -> set[str]:
     return {s[i : i + k] for i in range(1, len(s) - k + 1) if "“" not in s[i : i + k] and "”" not in s[i : i + k]}
 
@@ -1529,10 +1546,7 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
     """
     middle = strings[1:-1]
     size = max(len(m) for m in middle)
-    rest = strings[1:]
-    opening = rest[0]
-    for m in rest[1:]:
-        opening = opening[: _common_prefix(opening, m)]
+    opening = _shared_opening(strings[1:])
     if opening and RE_HAN_CHAR.match(opening) and opening not in SERIES_OPENING_STOP:
         # the first member may share less of the opening (稳字当头、稳中求进、稳中快进)
         for size_open in range(len(opening), 0, -1):
@@ -1541,11 +1555,7 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
                 if len(strings[0]) - where <= 2 * size + 2 and opening[:size_open] not in SERIES_OPENING_STOP and size_open >= least:
                     return "opening", opening[:size_open]
                 break
-    head = strings[:-1]
-    ending = head[-1]
-    for m in head[:-1]:
-        k = _common_suffix(ending, m)
-        ending = ending[len(ending) - k :] if k else ""
+    ending = _shared_ending(strings[:-1])
     if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
         if ending[-1] in CONCRETE_HEADS or ending in CONCRETE_SINGLE_HEADS:
             return None
@@ -1884,9 +1894,7 @@ def _paragraph_runs(text: str) -> list[_Run]:
                 break
             firsts.append((m.start(), m.end(), m.group()))
             j += 1
-        opening = firsts[0][2] if firsts else ""
-        for _a, _b, first in firsts[1:]:
-            opening = opening[: _common_prefix(opening, first)]
+        opening = _shared_opening([first for _a, _b, first in firsts])
         if len(firsts) >= PARALLEL_MIN_RUN and RE_HAN_CHAR.match(opening):
             start, end = firsts[0][0], firsts[-1][1]
             if not any(a < end and start < b for a, b in taken):
@@ -2142,13 +2150,7 @@ def _item_runs(text: str, lists: list[_List]) -> list[_Run]:
             heads.append(RE_LEADING.sub("", m.group(), count=1) if m else "")
         if any(len(h) < 2 for h in heads):
             continue
-        opening = heads[0]
-        for h in heads[1:]:
-            opening = opening[: _common_prefix(opening, h)]
-        ending = heads[0]
-        for h in heads[1:]:
-            k = _common_suffix(ending, h)
-            ending = ending[len(ending) - k :] if k else ""
+        opening, ending = _shared_opening(heads), _shared_ending(heads)
         if opening and RE_HAN_CHAR.match(opening):
             shared = f"{opening}…"
         elif len(ending) >= 1 and RE_HAN_CHAR.search(ending):
@@ -2213,13 +2215,7 @@ def _quoted_runs(text: str) -> list[_Run]:
             members.append((pos + 1, close))
             pos = close + 1
         strings = [text[a:b] for a, b in members]
-        opening = strings[0]
-        for x in strings[1:]:
-            opening = opening[: _common_prefix(opening, x)]
-        ending = strings[0]
-        for x in strings[1:]:
-            k = _common_suffix(ending, x)
-            ending = ending[len(ending) - k :] if k else ""
+        opening, ending = _shared_opening(strings), _shared_ending(strings)
         if opening and RE_HAN_CHAR.match(opening) and opening not in SERIES_OPENING_STOP:
             shared = f"{opening}…"
         elif ending and RE_HAN_CHAR.search(ending) and ending[-1] not in CONCRETE_HEADS:
