@@ -7,6 +7,7 @@ provincial 2025 reports.
   draw were held out, the others used for tuning.
 * Round 3 (seed 20261127): one national and two provincial reports, all held out.
 * Round 4 (seed 20261128): the same, drawn after round 3 was scored and tuned on.
+* Round 5 (seed 20261129): the same, drawn after round 4 was scored and tuned on.
 
     .venv/bin/python tests/gold/draw_held_out.py
 """
@@ -42,4 +43,9 @@ print("round 3 held out:", round_3)
 
 national, provincial = candidates(annotated | set(round_3))
 rng = random.Random(20261128)
-print("round 4 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
+round_4 = rng.sample(national, 1) + rng.sample(provincial, 2)
+print("round 4 held out:", round_4)
+
+national, provincial = candidates(annotated | set(round_3) | set(round_4))
+rng = random.Random(20261129)
+print("round 5 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
