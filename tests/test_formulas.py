@@ -332,6 +332,15 @@ def test_word_level_runs(national):
     assert not any(text.startswith("城镇新增就业1100万人以上") for text in found)  # a target list
 
 
+def test_runs_opened_by_the_copula_or_by_you(provincial):
+    """Three clauses opened by 是 or 有 (Hainan 2025) make a run; 也是 keeps the third in it."""
+    text = provincial["cn-hainan-gwr-2025"].text
+    runs = find_formulas_in_text(text, "d").query("kind == 'parallelism'")
+    found = dict(zip(runs["text"], runs["shared"], strict=True))
+    assert found["是新中国成立75周年，是实现“十四五”规划目标任务的关键一年，也是海南自贸港封关运作的攻坚之年"] == "是…年"
+    assert any(t.startswith("有以习近平同志为核心的党中央坚强领导，有省委") and s == "有…" for t, s in found.items())
+
+
 def test_series_frames_and_filters():
     text = (
         "把惠民生、暖民心、顺民意的工作做到群众心坎上。开展扩能增量、提质增品、降本增利、提效增值四大行动。"

@@ -957,10 +957,11 @@ ENDING_MAX_RATIO = 2.5
 PARALLEL_MIN_RUN = 3
 #: One-character openings that carry a parallel run of four units, or of three
 #: units with a shared inner frame.
-ANAPHORA = frozenset("要把以让同在用向从对为不更既又使靠抓促推强保建重严优做敢善勇真")
+ANAPHORA = frozenset("要把以让同在用向从对为不更既又使靠抓促推强保建重严优做敢善勇真是才各有")
 #: One-character openings strong enough for a run of three (要…，要…，要…; 同主要大国…，
-#: 同周边国家…，同发展中国家…).
-STRONG_ANAPHORA = frozenset("要把让同")
+#: 同周边国家…，同发展中国家…; 是…，是…，也是…; 有…，有…，有…): verbs of obligation,
+#: prepositions, the copula and 有, 才, 各.
+STRONG_ANAPHORA = frozenset("要把让同在以有对从向用为是才各")
 #: Connectives stripped before a second comparison of openings (要强化…，强化…).
 RE_LEADING = re.compile(r"^(?:同时|进一步|更要|还要|也要|必须|要|并|还|也|又|都)")
 #: Connectives and adverbs stripped before comparing the openings of clauses (适当提高…，提高…，提高…).
