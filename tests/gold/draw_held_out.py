@@ -8,6 +8,7 @@ provincial 2025 reports.
 * Round 3 (seed 20261127): one national and two provincial reports, all held out.
 * Round 4 (seed 20261128): the same, drawn after round 3 was scored and tuned on.
 * Round 5 (seed 20261129): the same, drawn after round 4 was scored and tuned on.
+* Round 6 (seed 20261130): the same, drawn when round 5 was scored.
 
     .venv/bin/python tests/gold/draw_held_out.py
 """
@@ -48,4 +49,9 @@ print("round 4 held out:", round_4)
 
 national, provincial = candidates(annotated | set(round_3) | set(round_4))
 rng = random.Random(20261129)
-print("round 5 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
+round_5 = rng.sample(national, 1) + rng.sample(provincial, 2)
+print("round 5 held out:", round_5)
+
+national, provincial = candidates(annotated | set(round_3) | set(round_4) | set(round_5))
+rng = random.Random(20261130)
+print("round 6 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
