@@ -331,6 +331,7 @@ def test_more_quoted_numbered_formulas(text, value):
         ("二线", "管住", "quotation"),  # 二 is an ordinal (a count would be 两)
         ("一张网", "建设", "term"),  # 一 = single
         ("一号工程", "", "programme"),  # 一号 is an ordinal
+        ("双向飞地", "", "term"),  # 双向 = two-way (Qinghai 2025)
     ],
 )
 def test_numerals_that_do_not_count(text, right, kind):
@@ -431,3 +432,21 @@ def test_items_destroyed_by_a_decoding_error_are_left_out(seeds):
     spans = find_slogans_in_text(text)
     assert not spans["text"].str.contains("\ufffd").any()
     assert spans.empty is False
+
+
+def test_named_sets_in_digits_and_yearly_packages(provincial):
+    """10大重点农业产业链 is a named set (the head: up to five characters); 10大类52项民生实事
+    counts this year's works (Hubei 2025)."""
+    spans = find_slogans_in_text(provincial["cn-hubei-gwr-2025"].text)
+    unquoted = spans[(spans["kind"] == "numbered_formula") & ~spans["quoted"]]
+    found = dict(zip(unquoted["text"], unquoted["normalized"], strict=False))
+    assert found["10大重点农业"] == "十大重点农业"
+    assert found["6大行动"] == "六大行动"  # 未来产业策源、应用场景牵引等: examples of the set
+    assert not any("民生实事" in text for text in found)
+    assert "10大类" not in found  # 大类: categories, not a named set
+
+
+def test_a_special_campaign_is_a_programme(provincial):
+    spans = find_slogans_in_text(provincial["cn-jiangxi-gwr-2025"].text)
+    campaign = spans[spans["text"] == "化解矛盾风险、维护社会稳定"]
+    assert campaign["kind"].tolist() == ["programme"]  # “…”专项治理

@@ -219,6 +219,8 @@ RE_RIGHT_HEAD: re.Pattern[str] = re.compile(
 RE_FROM_TO: re.Pattern[str] = re.compile(r"^从[^\W\d_]{1,5}到[^\W\d_]{1,5}$")
 #: A reform right after the item, the campaign named after it: “减证便民”改革行动.
 RE_REFORM_RIGHT: re.Pattern[str] = re.compile(r"^改革(?:专项)?(?:行动|攻坚)")
+#: A special campaign named by the quoted item (“化解矛盾风险、维护社会稳定”专项治理).
+RE_SPECIAL_CAMPAIGN_RIGHT: re.Pattern[str] = re.compile(r"^专项(?:行动|治理|整治|计划|斗争|攻坚)")
 #: Ends of items that name a programme (…工程, …行动, 美丽乡村2025) or a title (…之乡, …示范村).
 RE_PROGRAMME_END: re.Pattern[str] = re.compile(
     r"(?:工程|行动|计划|品牌|活动|攻坚战|攻坚年|专项行动|行动方案|大赛|论坛|(?<!\d)20[1-5]\d)$"
@@ -382,8 +384,9 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
     + r")|(?<![\d.])(?:"
     + "|".join(
         [
-            # the yearly package of livelihood works: 十件民生实事, 十方面民生实事
-            r"(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>(?:重点|重大)?民生实事)",
+            # the yearly package of livelihood works: 十件民生实事, 十方面民生实事 (not the
+            # changing count inside a standing set of categories: 10大类52项民生实事)
+            r"(?<!类)(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>(?:重点|重大)?民生实事)",
             # policy packages: 22条措施, 30条举措
             r"(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>(?:[^\W\d_]{2})?(?:措施|举措)|政策|意见)",
             # …or named before the count: 便利化措施56条
@@ -422,6 +425,8 @@ RE_YEAR_PAIR: re.Pattern[str] = re.compile(r"^([一二三四五六七八九])(?!
 RE_MAGNITUDE_SERIES: re.Pattern[str] = re.compile(r"^([十百千万]{2,3})(工程|计划|行动|人才工程|人才计划)$")
 #: After a quoted item, the text defines it: “一线”是指…
 RE_DEFINED_RIGHT: re.Pattern[str] = re.compile(r"^(?:是指|指的是|指|即)")
+#: Openings whose numeral counts nothing: 双向 = two-way (“双向飞地”, “双向奔赴”).
+NOT_COUNTING: tuple[str, ...] = ("双向",)
 #: Quoted items that look numbered but are not formulas (magnitudes, ranks).
 NOT_NUMBERED = frozenset(
     "一把手 一号 一流 一站式 一对一 一体化 一盘棋 一张网 一条龙 一揽子 一刀切 一窝蜂 一言堂 三甲 十强 百强 十佳 百佳 "
@@ -558,7 +563,7 @@ def numbered_formula(text: str, *, quoted: bool = True, right: str = "") -> Numb
 @functools.lru_cache(maxsize=8192)
 def _numbered(text: str, quoted: bool, plan: bool, defined: bool) -> Numbered | None:
     """:func:`numbered_formula` once the context is read (cached: formulas repeat)."""
-    if not text or text in NOT_NUMBERED or RE_RANK.match(text):
+    if not text or text in NOT_NUMBERED or RE_RANK.match(text) or text.startswith(NOT_COUNTING):
         return None
     # 1. codes
     if RE_CODE_FULL.match(text) and (quoted or "+" in text):
@@ -861,6 +866,8 @@ def _classify(
             return "numbered_formula", inner, "rule"  # “双一流196”
     if RE_DISTRIBUTIVE.match(content):
         return "slogan", None, "rule"
+    if RE_SPECIAL_CAMPAIGN_RIGHT.match(right) and not RE_MAGNITUDE_PROGRAMME.match(content):
+        return "programme", None, "rule"  # “防风险、除隐患、降发案、保平安”专项行动: the campaign's name
     if not watchword and _is_quotation(content, left, right, speech):
         return "quotation", None, "rule"
     if RE_OPPOSED_LEFT.search(left) or RE_PROBLEM_RIGHT.match(right):
@@ -1331,13 +1338,14 @@ def _add_counts(
             continue
         parsed = read(text, match)
         if parsed is not None:
-            end = start + len(parsed.normalized)
+            # the numeral may be written in digits (10大… → 十大…): measure and head follow it
+            end = match.end("num") + len(parsed.normalized.lstrip("一二三四五六七八九十两百"))
             spans.append(_Span(start, end, text[start:end], "numbered_formula", parsed.value, parsed.head,
                                parsed.normalized, parsed.normalized in forms, False))
 
 
 #: A numeral of two to ten and 大 (十一大, 十九大 are party congresses); :func:`_named_set` checks the head.
-RE_NAMED_SET: re.Pattern[str] = re.compile(r"(?P<num>[两三四五六七八九十])大(?=[^\W\d_])")
+RE_NAMED_SET: re.Pattern[str] = re.compile(r"(?P<num>[两三四五六七八九十]|(?<![\d.])(?:[2-9]|1\d|20))大(?=[^\W\d_])")
 #: Heads of rankings and selections (全国十大样板, 年度中国科学十大进展) and of a speech's structure.
 RE_RANKING_HEAD: re.Pattern[str] = re.compile(r"^(?:经验|样板|进展|新闻|人物|案例|品牌|名牌|景区|关键词|亮点|成果|运营商|银行)")
 #: Before a ranking: 全国十大…, 年度…十大….
@@ -1345,7 +1353,8 @@ RE_RANKING_LEFT: re.Pattern[str] = re.compile(r"(?:全国|年度|世界|全球|�
 
 
 def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
-    """Numeral + 大 + a noun head: a named set (十大钢铁基地，九大有色金属基地; 在六大领域开展前瞻布局).
+    """Numeral + 大 + a noun head: a named set (十大钢铁基地，九大有色金属基地; 在六大领域开展前瞻布局;
+    in digits, 做强10大重点农业产业链).
 
     大 marks the members of a fixed set where 个 counts things (三十个大电站). The head is
     the longest stretch of up to five characters that ends with a noun
@@ -1367,19 +1376,22 @@ def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
     before = text[max(0, match.start() - 30) : match.start()]
     if RE_RANKING_LEFT.search(before) or "、" in RE_CLAUSE_BOUNDARY.split(before)[-1] or before.endswith(("”", "’")):
         return None  # a ranking; after an enumeration the count must match it (:func:`_appositive_count`)
-    return Numbered(_numeral_value(match.group("num")), head, match.group("num") + "大" + head)
+    num = match.group("num")
+    value = _numeral_value(num)
+    written = _to_chinese(int(value)) if num.isdigit() else num
+    return Numbered(value, head, written + "大" + head)
 
 
 #: A count right after an enumeration or a closing quote; :func:`_appositive_count` checks it.
 RE_APPOSITIVE_COUNT: re.Pattern[str] = re.compile(
-    r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?)(?P<measure>[个大项条种类张篇])(?=[^\W\d_])"
+    r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?|(?<![\d.])(?:[2-9]|1\d)(?=大))(?P<measure>[个大项条种类张篇])(?=[^\W\d_])"
 )
 #: The conjunction that may join the last two items of an enumeration.
 RE_LAST_JOINER: re.Pattern[str] = re.compile(r"和|与|及")
 #: Where an enumeration starts, looking back from its count.
 RE_CLAUSE_BOUNDARY: re.Pattern[str] = re.compile(r"[，。；：！？\n“（(]")
 #: Heads of counts that announce a speech's own structure, not a named set.
-RE_STRUCTURE_HEAD: re.Pattern[str] = re.compile(r"^(?:方面|部分|问题|句话|点|个方面|层次|环节|阶段|步)")
+RE_STRUCTURE_HEAD: re.Pattern[str] = re.compile(r"^(?:方面|部分|问题|句话|点|个方面|层次|环节|阶段|步|类)")
 
 
 def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
@@ -1443,8 +1455,9 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     counted = value == len(items) or (head == "字" and value == sum(len(i) for i in items))
     if not counted:
         return None
-    surface = match.group("num") + match.group("measure") + head
-    return Numbered(value, head, surface)
+    num = match.group("num")
+    written = _to_chinese(int(value)) if num.isdigit() else num
+    return Numbered(value, head, written + match.group("measure") + head)
 
 
 #: Function words that end the head of a count (五项原则的基础, 三个方向同全国).
