@@ -1298,9 +1298,11 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                   parsed.normalized in forms or surface in forms, False)
         )
     # counts in apposition to an enumeration: 工业、燃煤、机动车三大污染源, “安全、环保、效益”三条底线
-    _add_counts(spans, text, quoted_ranges, forms, RE_APPOSITIVE_COUNT, _appositive_count)
+    _add_counts(spans, text, quoted_ranges, forms, RE_APPOSITIVE_COUNT.finditer(text), _appositive_count)
+    _add_counts(spans, text, quoted_ranges, forms, _digit_sets(text), _appositive_count)
     # named sets with 大: 十大钢铁基地, 六大领域 (the closed heads of FORMULA_HEADS are matched above)
-    _add_counts(spans, text, quoted_ranges, forms, RE_NAMED_SET, _named_set)
+    _add_counts(spans, text, quoted_ranges, forms, RE_NAMED_SET.finditer(text), _named_set)
+    _add_counts(spans, text, quoted_ranges, forms, _digit_sets(text), _named_set)
     spans = _merge_adjacent_formulas(spans)
     # lexicon terms outside quotes
     taken = sorted((s.start, s.end) for s in spans if not s.quoted)
@@ -1324,13 +1326,13 @@ def _add_counts(
     text: str,
     quoted_ranges: Sequence[tuple[int, int]],
     forms: Mapping[str, int],
-    pattern: re.Pattern[str],
+    matches: Iterable[re.Match[str]],
     read: Callable[[str, re.Match[str]], Numbered | None],
 ) -> None:
-    """Add the unquoted counts that ``pattern`` finds and ``read`` accepts, outside quotes and
+    """Add the unquoted counts among ``matches`` that ``read`` accepts, outside quotes and
     the unquoted formulas already found; a count inside a longer numeral or after 第 is none."""
     taken = sorted((s.start, s.end) for s in spans if not s.quoted)
-    for match in pattern.finditer(text):
+    for match in matches:
         start = match.start()
         if start and (text[start - 1] in _CN_NUM or text[start - 1] == "第"):
             continue
@@ -1344,8 +1346,24 @@ def _add_counts(
                                parsed.normalized, parsed.normalized in forms, False))
 
 
+def _digit_sets(text: str) -> Iterator[re.Match[str]]:
+    """Counts of two to twenty written in digits before 大 (6大行动), found from each 大
+    that follows a digit (a scan for the literal 大 is much faster than one for digits)."""
+    position = text.find("大", 1)
+    while position > 0:
+        if text[position - 1].isdigit():
+            start = position - 2 if position >= 2 and text[position - 2].isdigit() else position - 1
+            if not (start and (text[start - 1].isdigit() or text[start - 1] == ".")):
+                match = RE_DIGIT_SET.match(text, start)
+                if match is not None:
+                    yield match
+        position = text.find("大", position + 1)
+
+
 #: A numeral of two to ten and 大 (十一大, 十九大 are party congresses); :func:`_named_set` checks the head.
-RE_NAMED_SET: re.Pattern[str] = re.compile(r"(?P<num>[两三四五六七八九十]|(?<![\d.])(?:[2-9]|1\d|20))大(?=[^\W\d_])")
+RE_NAMED_SET: re.Pattern[str] = re.compile(r"(?P<num>[两三四五六七八九十])大(?=[^\W\d_])")
+#: The same count written in digits (做强10大重点农业产业链), read where a 大 follows a digit.
+RE_DIGIT_SET: re.Pattern[str] = re.compile(r"(?P<num>[2-9]|1\d|20)(?P<measure>大)(?=[^\W\d_])")
 #: Heads of rankings and selections (全国十大样板, 年度中国科学十大进展) and of a speech's structure.
 RE_RANKING_HEAD: re.Pattern[str] = re.compile(r"^(?:经验|样板|进展|新闻|人物|案例|品牌|名牌|景区|关键词|亮点|成果|运营商|银行)")
 #: Before a ranking: 全国十大…, 年度…十大….
@@ -1384,7 +1402,7 @@ def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
 
 #: A count right after an enumeration or a closing quote; :func:`_appositive_count` checks it.
 RE_APPOSITIVE_COUNT: re.Pattern[str] = re.compile(
-    r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?|(?<![\d.])(?:[2-9]|1\d)(?=大))(?P<measure>[个大项条种类张篇])(?=[^\W\d_])"
+    r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?)(?P<measure>[个大项条种类张篇])(?=[^\W\d_])"
 )
 #: The conjunction that may join the last two items of an enumeration.
 RE_LAST_JOINER: re.Pattern[str] = re.compile(r"和|与|及")
