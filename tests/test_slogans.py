@@ -287,6 +287,8 @@ def _kinds(text):
         ("深入推进“平安浙江”建设，打造“制造强省”", "制造强省", "slogan"),
         ("开展“浙里来消费”活动，办好“村BA”", "村BA", "programme"),
         ("专精特新“小巨人”企业561家", "小巨人", "term"),
+        # no word of the dictionary at either end: a contracted series (Sichuan 2025)
+        ("实施“消费+”行动，促进“农商文旅体教康”融合发展，打造", "农商文旅体教康", "term"),
     ],
 )
 def test_kinds_by_context_and_form(excerpt, item, kind):

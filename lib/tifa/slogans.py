@@ -279,12 +279,6 @@ RE_REDACTED_FORMULA_RIGHT: re.Pattern[str] = re.compile(r"^[^，。；、“”\
 RE_EVENT_DATE: re.Pattern[str] = re.compile(r"^\d{1,2}[·.]\d{1,2}$")
 #: Single-character watchwords: “闯”的精神, 一个“公”字.
 RE_VIRTUE_RIGHT: re.Pattern[str] = re.compile(r"^(?:的(?:精神|劲头|作风|干劲|品格|品质)|字(?![号]))")
-#: Last characters of nominal items (things, places, titles) — terms.
-RE_NOMINAL_END: re.Pattern[str] = re.compile(
-    r"[网路图会题战案门眼单力区链园屋吧道站所馆车牌圈岛库仓城镇乡村校品业类型式感风性率度费金券包号码卡人家"
-    r"员师客者子儿头窗口台场厅室楼院点位标员盘底色体局墙山河湖江海树林田线桥器机灯脑星王字街泉书艺迹事学宝花"
-    r"节展赛片带廊珠湾港谷法菜味餐酒茶米药车船路径族群团帮社会展馆苑园]$"
-)
 
 # --------------------------------------------------------------------------
 # Numbered formulas
@@ -767,8 +761,10 @@ def classify_quoted(
        (“一签多行”, 一 = single) → ``term``; three characters opening
        with a verb (“防返贫”, “想干事”) → ``slogan``, other short items →
        ``term``; a phrase opening with a verb or adverb (“提升中心城区魅力”)
-       → ``slogan``; ending with a noun (“城市家具”) → ``term``; otherwise a
-       nominal last character (网, 路, 村…) → ``term``, else ``slogan``.
+       → ``slogan``; ending with a noun (“城市家具”) → ``term``, with another
+       word → ``slogan``; an item the dictionary cannot read at either end is
+       most often a contracted series or a coined name (“农商文旅体教康”,
+       “海鱼陆养”) → ``term``.
 
     :func:`find_slogans` then harmonizes kinds decided by form alone within
     a run of quotes and within a document, and makes parallel coinages of one
@@ -1047,9 +1043,7 @@ def _kind_by_form(content: str, left: str, right: str) -> str:
     last = _longest_word(content, words, from_end=True)
     if last is not None:
         return "term" if words[last] in NOMINAL_TAGS else "slogan"
-    if RE_NOMINAL_END.search(content):
-        return "term"
-    return "slogan"
+    return "term"  # no word at either end: a contracted series or a coined name (“农商文旅体教康”)
 
 
 def _contained_numbered(content: str) -> Numbered | None:
