@@ -9,6 +9,7 @@ provincial 2025 reports.
 * Round 4 (seed 20261128): the same, drawn after round 3 was scored and tuned on.
 * Round 5 (seed 20261129): the same, drawn after round 4 was scored and tuned on.
 * Round 6 (seed 20261130): the same, drawn when round 5 was scored.
+* Round 7 (seed 20261131): the same, drawn after round 6 was scored and tuned on.
 
     .venv/bin/python tests/gold/draw_held_out.py
 """
@@ -54,4 +55,9 @@ print("round 5 held out:", round_5)
 
 national, provincial = candidates(annotated | set(round_3) | set(round_4) | set(round_5))
 rng = random.Random(20261130)
-print("round 6 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
+round_6 = rng.sample(national, 1) + rng.sample(provincial, 2)
+print("round 6 held out:", round_6)
+
+national, provincial = candidates(annotated | set(round_3) | set(round_4) | set(round_5) | set(round_6))
+rng = random.Random(20261131)
+print("round 7 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
