@@ -315,6 +315,7 @@ def test_runs_and_repeats_share_their_kind(provincial):
         ("千项万亿", 2.0),
         ("一点两地", 3.0),
         ("十二连增", 12.0),
+        ("17连增", 17.0),  # Chongqing 2025: 油菜产量实现“17连增”
         ("民生十大工程", 10.0),
         ("科技金融15条", 15.0),
         ("双一流196", 2.0),
@@ -339,6 +340,14 @@ def test_more_quoted_numbered_formulas(text, value):
 def test_numerals_that_do_not_count(text, right, kind):
     assert numbered_formula(text, right=right) is None
     assert classify_quoted(text, right=right)[0] == kind
+
+
+def test_plan_names_that_read_as_numbers_need_their_context(national, provincial):
+    """“五五”普法 (2011) and 农业科技“五五”工程 (Hubei 2025) are plans; a bare “五五” is not."""
+    assert numbered_formula("五五") is None
+    for text in (national["cn-national-gwr-2011"].text, provincial["cn-hubei-gwr-2025"].text):
+        spans = find_slogans_in_text(text)
+        assert spans.loc[spans["text"] == "五五", "kind"].tolist() == ["numbered_formula"]
 
 
 def test_a_glossary_defines_the_components_of_a_formula():

@@ -295,8 +295,12 @@ RE_ALL_NUMERALS: re.Pattern[str] = re.compile(r"^[十百千万]{2,4}$")
 #: Codes: 3+1, 1+12+N, 15+N, 12221, 1231511, 415X.
 RE_CODE_FULL: re.Pattern[str] = re.compile(r"^(?:\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+|\d{3,8}[A-Z]?|[A-Z]\+\d{1,3})$")
 #: Plan names: 六五 … 十五五.
-RE_PLAN_FULL: re.Pattern[str] = re.compile(r"^(?:十[一二三四五]?|[六七八九])五$")
-RE_PLAN_RIGHT: re.Pattern[str] = re.compile(r"^(?:计划|规划|时期|期间|末|初|以来|开局|收官|普法|发展|目标)")
+RE_PLAN_FULL: re.Pattern[str] = re.compile(r"^(?:十[一二三四五]?|[一二三四五六七八九])五$")
+#: After a quoted 十五 or 一五…五五 (which read as plain numbers too), what makes them plans:
+#: “十五”计划, “五五”普法, 农业科技“五五”工程.
+RE_PLAN_RIGHT: re.Pattern[str] = re.compile(r"^(?:计划|规划|时期|期间|末|初|以来|开局|收官|普法|发展|目标|工程)")
+#: Consecutive records in digits: “17连增”.
+RE_DIGIT_RUN: re.Pattern[str] = re.compile(r"^(\d{1,2})(连[增丰涨升冠胜])$")
 #: A numeral and measure word right before an opening quote: 五个“必须统筹好”.
 RE_COUNTED_QUOTE_LEFT: re.Pattern[str] = re.compile(r"(?<![一二三四五六七八九十两百千万\d第])([一二三四五六七八九十两]{1,3})([个项条])$")
 
@@ -381,8 +385,8 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             # the yearly package of livelihood works: 十件民生实事, 十方面民生实事 (not the
             # changing count inside a standing set of categories: 10大类52项民生实事)
             r"(?<!类)(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>(?:重点|重大)?民生实事)",
-            # policy packages: 22条措施, 30条举措
-            r"(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>(?:[^\W\d_]{2})?(?:措施|举措)|政策|意见)",
+            # policy packages: 22条措施, 30条举措, 十条支持政策
+            r"(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>(?:[^\W\d_]{2})?(?:措施|举措|政策)|意见)",
             # …or named before the count: 便利化措施56条
             r"(?<=措施|举措|政策)(?P<num_pkn>\d{1,3})(?P<m_pkn>条)(?P<head_pkn>)(?![\w])",
         ]
@@ -393,6 +397,9 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
     + rf"|(?<![{_CN_NUM}\d])(?P<series>(?:{_N}{{1,2}}{_C}){{2,4}})"
     + ")"
 )
+
+#: Plan names that are also plain numbers: only a plan with :data:`RE_PLAN_RIGHT` after them.
+AMBIGUOUS_PLANS = frozenset({"十五", "一五", "二五", "三五", "四五", "五五"})
 
 #: Service hotline numbers: digits that count nothing (“12345”热线).
 HOTLINES = frozenset({"12345", "12315", "12369", "12348", "12350", "12366", "12333", "12320", "12356", "96110"})
@@ -550,7 +557,7 @@ def numbered_formula(text: str, *, quoted: bool = True, right: str = "") -> Numb
     >>> numbered_formula("两个月") is None, numbered_formula("三个项目", quoted=False) is None
     (True, True)
     """
-    plan = text == "十五" and RE_PLAN_RIGHT.match(right) is not None
+    plan = text in AMBIGUOUS_PLANS and RE_PLAN_RIGHT.match(right) is not None
     return _numbered(text.strip(), quoted, plan, RE_DEFINED_RIGHT.match(right) is not None)
 
 
@@ -573,9 +580,12 @@ def _numbered(text: str, quoted: bool, plan: bool, defined: bool) -> Numbered | 
         return None
     # 2. plan names
     if RE_PLAN_FULL.match(text):
-        if text == "十五" and not plan:
+        if text in AMBIGUOUS_PLANS and not plan:
             return None
         return Numbered(_numeral_value(text[:-1]), "五年规划", text)
+    run = RE_DIGIT_RUN.match(text)
+    if run is not None:
+        return Numbered(float(run.group(1)), run.group(2), _to_chinese(int(run.group(1))) + run.group(2))
     # 3. numeral + measure + head
     match = RE_MEASURE_FULL.match(text)
     if match:
