@@ -2020,7 +2020,9 @@ def _verbal_opening(opening: str) -> bool:
     return False
 
 
-def _verbal_leads(text: str, sentences: list[tuple[int, int]], leads: list[str]) -> list[_Run]:
+def _verbal_leads(
+    text: str, sentences: list[tuple[int, int]], leads: list[str], openings: Counter[str]
+) -> list[_Run]:
     """Sentences of one paragraph whose first clauses open with the same verb or adverb,
     with other sentences between them: 开展住房改善专项行动，…。…开展城中村改造专项行动，…。
     开展住房安全专项行动，…; 加力推动基础设施硬联通。…加力拓展对外开放大平台。…
@@ -2030,13 +2032,12 @@ def _verbal_leads(text: str, sentences: list[tuple[int, int]], leads: list[str])
     (…专项行动) or are :data:`SENTENCE_MIN_RUN` or more sentences of their own (short
     headings run into the paragraph), at most
     :data:`LEAD_GAP` sentences apart, not all in a row (runs in a row are found at the
-    sentence level)."""
+    sentence level). ``openings`` counts the sentences' two-character openings."""
     runs: list[_Run] = []
     used: set[int] = set()
     whole = [len(lead) >= (b - a) - 1 for lead, (a, b) in zip(leads, sentences, strict=True)]
-    keys = Counter(lead[:2] for lead in leads)
     for i, first in enumerate(leads):
-        if i in used or len(first) < 4 or keys[first[:2]] < PARALLEL_MIN_RUN or not _verbal_opening(first[:4]):
+        if i in used or len(first) < 4 or openings[first[:2]] < PARALLEL_MIN_RUN or not _verbal_opening(first[:4]):
             continue
         members, opening, ending, last = [i], first, first, i
         for j in range(i + 1, len(leads)):
@@ -2092,9 +2093,10 @@ def _lead_runs(text: str) -> list[_Run]:
             continue
         runs += _keyword_leads(text, sentences)
         leads: list[str] | None = None
-        if _some_thrice([text[a : a + 2] for a, _b in sentences]):
+        openings = [text[a : a + 2] for a, _b in sentences]
+        if _some_thrice(openings):
             leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
-            runs += _verbal_leads(text, sentences, leads)
+            runs += _verbal_leads(text, sentences, leads, Counter(openings))
         keys = Counter(text[a : a + LEAD_MIN_SHARED] for a, _b in sentences)
         firsts = Counter(text[a] for a, _b in sentences if text[a] in FUNCTION_WORDS)
         if max(keys.values()) < PARALLEL_MIN_RUN and max(firsts.values(), default=0) < PARALLEL_MIN_RUN:
