@@ -316,6 +316,9 @@ def test_runs_and_repeats_share_their_kind(provincial):
         ("一点两地", 3.0),
         ("十二连增", 12.0),
         ("17连增", 17.0),  # Chongqing 2025: 油菜产量实现“17连增”
+        ("一场三站", 4.0),  # Guizhou 2025: a series that opens with 一 and a measure word
+        ("清四乱", 4.0),  # Gansu 2025: a verb before the series
+        ("除六害", 6.0),  # 1994
         ("民生十大工程", 10.0),
         ("科技金融15条", 15.0),
         ("双一流196", 2.0),
@@ -340,6 +343,12 @@ def test_more_quoted_numbered_formulas(text, value):
 def test_numerals_that_do_not_count(text, right, kind):
     assert numbered_formula(text, right=right) is None
     assert classify_quoted(text, right=right)[0] == kind
+
+
+def test_a_rank_before_an_action_is_a_set():
+    """进入“四强” is a rank; “四强”行动 (Gansu 2025) names four things to strengthen."""
+    assert numbered_formula("四强") is None
+    assert numbered_formula("四强", right="行动，扎实做好").value == 4.0
 
 
 def test_plan_names_that_read_as_numbers_need_their_context(national, provincial):

@@ -302,8 +302,11 @@ class LexiconMatcher:
         ordered = tuple(forms)
         fast = None
         if ahocorasick_rs is not None and ordered:
+            # a DFA: built once, it searches about twice as fast as the default NFA
             fast = ahocorasick_rs.AhoCorasick(
-                list(ordered), matchkind=ahocorasick_rs.MatchKind.LeftmostLongest
+                list(ordered),
+                matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                implementation=ahocorasick_rs.Implementation.DFA,
             )
         return cls(
             automaton=automaton,

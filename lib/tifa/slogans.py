@@ -558,13 +558,19 @@ def numbered_formula(text: str, *, quoted: bool = True, right: str = "") -> Numb
     (True, True)
     """
     plan = text in AMBIGUOUS_PLANS and RE_PLAN_RIGHT.match(right) is not None
-    return _numbered(text.strip(), quoted, plan, RE_DEFINED_RIGHT.match(right) is not None)
+    return _numbered(
+        text.strip(), quoted, plan, RE_DEFINED_RIGHT.match(right) is not None, right.startswith(NAMING_WORDS)
+    )
+
+
+#: After a quoted item, words that make it the name of an action: “四强”行动 (a set of four, not a rank).
+NAMING_WORDS: tuple[str, ...] = ("行动", "工程", "计划", "战略")
 
 
 @functools.lru_cache(maxsize=8192)
-def _numbered(text: str, quoted: bool, plan: bool, defined: bool) -> Numbered | None:
+def _numbered(text: str, quoted: bool, plan: bool, defined: bool, named: bool = False) -> Numbered | None:
     """:func:`numbered_formula` once the context is read (cached: formulas repeat)."""
-    if not text or text in NOT_NUMBERED or RE_RANK.match(text) or text.startswith(NOT_COUNTING):
+    if not text or text in NOT_NUMBERED or (RE_RANK.match(text) and not named) or text.startswith(NOT_COUNTING):
         return None
     # 1. codes
     if RE_CODE_FULL.match(text) and (quoted or "+" in text):
@@ -586,9 +592,11 @@ def _numbered(text: str, quoted: bool, plan: bool, defined: bool) -> Numbered | 
     run = RE_DIGIT_RUN.match(text)
     if run is not None:
         return Numbered(float(run.group(1)), run.group(2), _to_chinese(int(run.group(1))) + run.group(2))
-    # 3. numeral + measure + head
+    # 3. numeral + measure + head (not a series that opens with 一 and a measure: “一场三站”)
     match = RE_MEASURE_FULL.match(text)
-    if match:
+    if match and not (
+        match.group("num") == "一" and re.fullmatch(_NUMERAL_HEAD, match.group("head")) is None and _counting_series(text)
+    ):
         num, measure, head = match.group("num", "measure", "head")
         head_clean = _strip_quotes(head)
         is_series = measure == "大" and re.match(_N, head_clean[:1] or " ") is not None
@@ -862,9 +870,9 @@ def _classify(
         if inner is not None:
             return "numbered_formula", inner, "rule"  # “1351工程”: a project named by a code
     if not speech:
-        inner = _final_numbered(content)
+        inner = _final_numbered(content) or _prefixed_series(content)
         if inner is not None:
-            return "numbered_formula", inner, "rule"  # “收支两条线”
+            return "numbered_formula", inner, "rule"  # “收支两条线”, “清四乱”
     trailing = RE_TRAILING_NUMBER.match(content)
     if trailing is not None:
         inner = numbered_formula(trailing.group(1), quoted=True) or _contained_numbered(trailing.group(1))
@@ -944,6 +952,38 @@ def _watchword_shape(content: str) -> bool:
         and any(mark in content for mark in "，；")
         and all(2 <= len(c) <= 4 and all(_is_han(ch) for ch in c) for c in clauses)
     )
+
+
+def _counting_series(text: str) -> bool:
+    """Whether ``text`` is a contracted series of two groups or more, one of them counting
+    more than one (“一场三站”, not “一村一品”).
+
+    >>> _counting_series("一场三站"), _counting_series("一村一品"), _counting_series("一张网")
+    (True, False, False)
+    """
+    if RE_SERIES_FULL.match(text) is None:
+        return False
+    groups = RE_SERIES_GROUP.findall(text)
+    return len(groups) >= 2 and any(numeral != "一" for numeral, _ in groups)
+
+
+#: Shapes written with numerals, not counts: 金三角, 新十字.
+SHAPES = ("三角", "十字")
+
+
+def _prefixed_series(content: str) -> Numbered | None:
+    """A one-character verb or qualifier before a contracted series: “清四乱”, “除六害”,
+    “新两翼” (not a shape, 金三角, nor an ordinal, 第三极).
+
+    >>> _prefixed_series("清四乱").normalized, _prefixed_series("金三角") is None
+    ('四乱', True)
+    """
+    if not 3 <= len(content) <= 4 or not _is_han(content[0]) or content[0] in _CN_NUM or content[0] == "第":
+        return None
+    if content[1] not in _CN_NUM or content[1:3] in SHAPES:
+        return None
+    parsed = numbered_formula(content[1:], quoted=True)
+    return parsed if parsed is not None and parsed.head else None
 
 
 def _final_numbered(content: str) -> Numbered | None:
@@ -1145,7 +1185,7 @@ def _run_left(text: str, opening: int) -> str:
     '坚持'
     """
     position = opening
-    while position > 0:
+    while position > 0 and text[position - 1] in "、和及与”’":  # most quotes follow other text
         before = position
         for joiner in ("以及", "、", "和", "及", "与"):
             if text.startswith(joiner, before - len(joiner)) and before >= len(joiner):
@@ -1302,11 +1342,12 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                   parsed.normalized in forms or surface in forms, False)
         )
     # counts in apposition to an enumeration: 工业、燃煤、机动车三大污染源, “安全、环保、效益”三条底线
+    digit_sets = list(_digit_sets(text))
     _add_counts(spans, text, quoted_ranges, forms, RE_APPOSITIVE_COUNT.finditer(text), _appositive_count)
-    _add_counts(spans, text, quoted_ranges, forms, _digit_sets(text), _appositive_count)
+    _add_counts(spans, text, quoted_ranges, forms, digit_sets, _appositive_count)
     # named sets with 大: 十大钢铁基地, 六大领域 (the closed heads of FORMULA_HEADS are matched above)
     _add_counts(spans, text, quoted_ranges, forms, RE_NAMED_SET.finditer(text), _named_set)
-    _add_counts(spans, text, quoted_ranges, forms, _digit_sets(text), _named_set)
+    _add_counts(spans, text, quoted_ranges, forms, digit_sets, _named_set)
     spans = _merge_adjacent_formulas(spans)
     # lexicon terms outside quotes
     taken = sorted((s.start, s.end) for s in spans if not s.quoted)
