@@ -2,10 +2,10 @@
 
 The gold (``tests/gold/slogans_gold.csv``: doc_id, left, text, kind, quoted) is
 annotated blind by someone who does not write the rules. Held-out reports came in
-seven rounds (docs/validation.md): round 1 was consulted in aggregate during early
-tuning, rounds 2 to 6 were each scored once and then tuned on, round 7 was scored
+eight rounds (docs/validation.md): round 1 was consulted in aggregate during early
+tuning, rounds 2 to 7 were each scored once and then tuned on, round 8 was scored
 once with no rule tuned on it. The bar — recall ≥ 0.95 and precision ≥ 0.90 for
-slogans and numbered formulas together — is asserted on round 7; the earlier rounds
+slogans and numbered formulas together — is asserted on round 8; the earlier rounds
 are reported.
 """
 
@@ -26,7 +26,8 @@ ROUND_4 = ("cn-national-gwr-2015", "cn-beijing-gwr-2025", "cn-heilongjiang-gwr-2
 ROUND_5 = ("cn-national-gwr-1979", "cn-hubei-gwr-2025", "cn-qinghai-gwr-2025")
 ROUND_6 = ("cn-national-gwr-2011", "cn-sichuan-gwr-2025", "cn-chongqing-gwr-2025")
 ROUND_7 = ("cn-national-gwr-2013", "cn-gansu-gwr-2025", "cn-guizhou-gwr-2025")
-HELD_OUT = ROUND_7
+ROUND_8 = ("cn-national-gwr-1985", "cn-guangxi-gwr-2025", "cn-neimenggu-gwr-2025")
+HELD_OUT = ROUND_8
 
 pytestmark = pytest.mark.skipif(
     not GOLD_FILE.exists(),
@@ -51,7 +52,7 @@ def test_gold_documents_exist(evaluation):
 
 
 @pytest.mark.xfail(
-    reason="bar not met on round 7: slogan+numbered_formula P 0.929 (>= 0.90 met), R 0.891 (< 0.95; 196 of 220); "
+    reason="bar not met on round 8: slogan+numbered_formula P 0.906 (>= 0.90 met), R 0.912 (< 0.95; 125 of 137); "
     "strict, so it fails once the bar is met",
     strict=True,
 )
@@ -68,11 +69,12 @@ def test_bar_on_held_out_documents(evaluation):
             ("round 4 (scored once, then tuned on)", ROUND_4),
             ("round 5 (scored once, then tuned on)", ROUND_5),
             ("round 6 (scored once, then tuned on)", ROUND_6),
+            ("round 7 (scored once, then tuned on)", ROUND_7),
         ):
             part = evaluate_against_gold(pred, gold, texts=texts, doc_ids=docs)
             print(f"\n{name}: {', '.join(docs)}\n{part.round(3).to_string(index=False)}")
         table = evaluate_against_gold(pred, gold, texts=texts, doc_ids=held_out)
-        print(f"\nround 7, held out: {', '.join(held_out)}\n{table.round(3).to_string(index=False)}")
+        print(f"\nround 8, held out: {', '.join(held_out)}\n{table.round(3).to_string(index=False)}")
     combined = table.set_index("group").loc["slogan+numbered_formula"]
     assert combined["recall"] >= 0.95, combined.to_dict()
     assert combined["precision"] >= 0.90, combined.to_dict()
