@@ -71,6 +71,28 @@ first_appearances(data).sort_values("provinces_2025", ascending=False).head(15)
 first_appearance_figure(data)
 
 # %% [markdown]
+# ## How far to trust these counts
+#
+# Accuracy against hand annotation made blind to the extractors (`tests/gold/`, with its
+# rules), on the latest reports no rule was tuned on (`docs/validation.md` has every round).
+# Finding quoted items and numbered formulas is reliable; the kind of a quoted item (slogan,
+# term, programme, quotation) is a judgment the rules often get wrong, so read counts by kind
+# with their spans.
+
+# %%
+from tifa.datasets import load_all
+from tifa.paths import GOLD
+from tifa.slogans import evaluate_against_gold, read_gold
+
+held_out = ["cn-national-gwr-1985", "cn-guangxi-gwr-2025", "cn-neimenggu-gwr-2025"]
+if (GOLD / "slogans_gold.csv").exists():
+    annotated = load_all().subset(held_out)
+    accuracy = evaluate_against_gold(
+        find_slogans(annotated), read_gold(GOLD / "slogans_gold.csv"), texts=annotated, doc_ids=held_out
+    )
+    display(accuracy.round(3))  # noqa: F821
+
+# %% [markdown]
 # ## Reading the spans: one formulation in context
 
 # %%
