@@ -11,6 +11,7 @@ provincial 2025 reports.
 * Round 6 (seed 20261130): the same, drawn when round 5 was scored.
 * Round 7 (seed 20261131): the same, drawn after round 6 was scored and tuned on.
 * Round 8 (seed 20261201): the same, drawn after round 7 was scored and tuned on.
+* Round 9 (seed 20261202): the same, drawn after round 8 was scored and tuned on.
 
     .venv/bin/python tests/gold/draw_held_out.py
 """
@@ -66,4 +67,10 @@ print("round 7 held out:", round_7)
 
 national, provincial = candidates(annotated | set(round_3) | set(round_4) | set(round_5) | set(round_6) | set(round_7))
 rng = random.Random(20261201)
-print("round 8 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
+round_8 = rng.sample(national, 1) + rng.sample(provincial, 2)
+print("round 8 held out:", round_8)
+
+earlier = annotated | set(round_3) | set(round_4) | set(round_5) | set(round_6) | set(round_7) | set(round_8)
+national, provincial = candidates(earlier)
+rng = random.Random(20261202)
+print("round 9 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
