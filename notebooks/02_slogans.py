@@ -84,7 +84,7 @@ from tifa.datasets import load_all
 from tifa.paths import GOLD
 from tifa.slogans import evaluate_against_gold, read_gold
 
-held_out = ["cn-national-gwr-1985", "cn-guangxi-gwr-2025", "cn-neimenggu-gwr-2025"]
+held_out = ["cn-national-gwr-1987", "cn-henan-gwr-2025", "cn-anhui-gwr-2025"]
 if (GOLD / "slogans_gold.csv").exists():
     annotated = load_all().subset(held_out)
     accuracy = evaluate_against_gold(

@@ -56,7 +56,7 @@ from tifa.datasets import load_all
 from tifa.formulas import evaluate_against_gold
 from tifa.paths import GOLD
 
-held_out = ["cn-national-gwr-1985", "cn-guangxi-gwr-2025", "cn-neimenggu-gwr-2025"]
+held_out = ["cn-national-gwr-1987", "cn-henan-gwr-2025", "cn-anhui-gwr-2025"]
 if (GOLD / "formulas_gold.csv").exists():
     annotated = load_all().subset(held_out)
     gold = pd.read_csv(GOLD / "formulas_gold.csv", dtype=str, keep_default_na=False)

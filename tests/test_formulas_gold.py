@@ -4,7 +4,7 @@ The bar: announced structures and their items found with recall >= 0.95;
 enumerations and parallel runs with F1 >= 0.85, on held-out documents (rules
 not tuned on them). Round 1 (three reports with every layer) holds the bar for
 announced structures and enumerations; parallel runs, which missed it there and
-in rounds 2 to 7 (each scored once, then tuned on), are held to it on round 8,
+in rounds 2 to 8 (each scored once, then tuned on), are held to it on round 9,
 three reports annotated for parallel runs only and scored once (docs/validation.md).
 The seeds and the other annotated reports are reported but not held to the bar. Gold ``announced_item`` rows match predicted
 ``announced_item`` or ``enumeration_item`` spans (see
@@ -28,10 +28,11 @@ ROUND_5 = ("cn-national-gwr-1979", "cn-hubei-gwr-2025", "cn-qinghai-gwr-2025")
 ROUND_6 = ("cn-national-gwr-2011", "cn-sichuan-gwr-2025", "cn-chongqing-gwr-2025")
 ROUND_7 = ("cn-national-gwr-2013", "cn-gansu-gwr-2025", "cn-guizhou-gwr-2025")
 ROUND_8 = ("cn-national-gwr-1985", "cn-guangxi-gwr-2025", "cn-neimenggu-gwr-2025")
-#: Where each bar is held: announced structures and enumerations on round 1, parallel runs on round 8.
-HELD_OUT = {"announced_structure": ROUND_1, "announced_item": ROUND_1, "enumeration": ROUND_1, "parallelism": ROUND_8}
+ROUND_9 = ("cn-national-gwr-1987", "cn-henan-gwr-2025", "cn-anhui-gwr-2025")
+#: Where each bar is held: announced structures and enumerations on round 1, parallel runs on round 9.
+HELD_OUT = {"announced_structure": ROUND_1, "announced_item": ROUND_1, "enumeration": ROUND_1, "parallelism": ROUND_9}
 #: Reports annotated for parallel runs only.
-PARALLEL_ONLY = ROUND_2 + ROUND_3 + ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ("cn-national-gwr-2003", "cn-ningxia-gwr-2025")
+PARALLEL_ONLY = ROUND_2 + ROUND_3 + ROUND_4 + ROUND_5 + ROUND_6 + ROUND_7 + ROUND_8 + ROUND_9 + ("cn-national-gwr-2003", "cn-ningxia-gwr-2025")
 RECALL_BAR = {"announced_structure": 0.95, "announced_item": 0.95}
 F1_BAR = {"enumeration": 0.85, "parallelism": 0.85}
 
@@ -65,7 +66,7 @@ def _f1(totals: pd.DataFrame, kind: str) -> tuple[float, float, float]:
 @pytest.mark.slow
 @pytest.mark.xfail(
     reason=(
-        "bar not met on round 8 for parallel runs: F1 0.798 (P 0.837, R 0.762; 101 gold runs) < 0.85; "
+        "bar not met on round 9 for parallel runs: F1 0.776 (P 0.912, R 0.675; 123 gold runs) < 0.85; "
         "announced structures (recall 1.00) and enumerations (F1 1.00) meet it on round 1; "
         "strict, so it fails once every bar is met"
     ),
@@ -78,7 +79,8 @@ def test_bar_on_held_out_documents(scored):
         ("round 1", ROUND_1), ("round 2 (tuned on since)", ROUND_2), ("round 3 (tuned on since)", ROUND_3),
         ("round 4 (tuned on since)", ROUND_4), ("round 5 (tuned on since)", ROUND_5),
         ("round 6 (tuned on since)", ROUND_6),
-        ("round 7 (tuned on since)", ROUND_7), ("round 8", ROUND_8),
+        ("round 7 (tuned on since)", ROUND_7),
+        ("round 8 (tuned on since)", ROUND_8), ("round 9", ROUND_9),
     )
     for name, docs in rounds:
         part = table[table["doc_id"].isin(docs)].groupby("kind")[["gold", "predicted", "matched"]].sum()

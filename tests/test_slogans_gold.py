@@ -2,10 +2,10 @@
 
 The gold (``tests/gold/slogans_gold.csv``: doc_id, left, text, kind, quoted) is
 annotated blind by someone who does not write the rules. Held-out reports came in
-eight rounds (docs/validation.md): round 1 was consulted in aggregate during early
-tuning, rounds 2 to 7 were each scored once and then tuned on, round 8 was scored
+nine rounds (docs/validation.md): round 1 was consulted in aggregate during early
+tuning, rounds 2 to 8 were each scored once and then tuned on, round 9 was scored
 once with no rule tuned on it. The bar — recall ≥ 0.95 and precision ≥ 0.90 for
-slogans and numbered formulas together — is asserted on round 8; the earlier rounds
+slogans and numbered formulas together — is asserted on round 9; the earlier rounds
 are reported.
 """
 
@@ -27,7 +27,8 @@ ROUND_5 = ("cn-national-gwr-1979", "cn-hubei-gwr-2025", "cn-qinghai-gwr-2025")
 ROUND_6 = ("cn-national-gwr-2011", "cn-sichuan-gwr-2025", "cn-chongqing-gwr-2025")
 ROUND_7 = ("cn-national-gwr-2013", "cn-gansu-gwr-2025", "cn-guizhou-gwr-2025")
 ROUND_8 = ("cn-national-gwr-1985", "cn-guangxi-gwr-2025", "cn-neimenggu-gwr-2025")
-HELD_OUT = ROUND_8
+ROUND_9 = ("cn-national-gwr-1987", "cn-henan-gwr-2025", "cn-anhui-gwr-2025")
+HELD_OUT = ROUND_9
 
 pytestmark = pytest.mark.skipif(
     not GOLD_FILE.exists(),
@@ -52,7 +53,7 @@ def test_gold_documents_exist(evaluation):
 
 
 @pytest.mark.xfail(
-    reason="bar not met on round 8: slogan+numbered_formula P 0.906 (>= 0.90 met), R 0.912 (< 0.95; 125 of 137); "
+    reason="bar not met on round 9: slogan+numbered_formula P 0.882 (< 0.90), R 0.899 (< 0.95; 142 of 158); "
     "strict, so it fails once the bar is met",
     strict=True,
 )
@@ -70,11 +71,12 @@ def test_bar_on_held_out_documents(evaluation):
             ("round 5 (scored once, then tuned on)", ROUND_5),
             ("round 6 (scored once, then tuned on)", ROUND_6),
             ("round 7 (scored once, then tuned on)", ROUND_7),
+            ("round 8 (scored once, then tuned on)", ROUND_8),
         ):
             part = evaluate_against_gold(pred, gold, texts=texts, doc_ids=docs)
             print(f"\n{name}: {', '.join(docs)}\n{part.round(3).to_string(index=False)}")
         table = evaluate_against_gold(pred, gold, texts=texts, doc_ids=held_out)
-        print(f"\nround 8, held out: {', '.join(held_out)}\n{table.round(3).to_string(index=False)}")
+        print(f"\nround 9, held out: {', '.join(held_out)}\n{table.round(3).to_string(index=False)}")
     combined = table.set_index("group").loc["slogan+numbered_formula"]
     assert combined["recall"] >= 0.95, combined.to_dict()
     assert combined["precision"] >= 0.90, combined.to_dict()
