@@ -46,8 +46,8 @@ spans[spans["kind"] == "announced_structure"][["doc_id", "text", "announced", "n
 #
 # Parallel runs against hand annotation made blind to the extractors (`tests/gold/`), on the
 # latest reports no rule was tuned on (`docs/validation.md` has every round and the other
-# layers). The runs tifa reports are mostly runs an annotator marks too; it misses about a
-# quarter of the annotated ones, so counts of parallel runs are lower bounds.
+# layers). The runs tifa reports are mostly runs an annotator marks too; it misses a quarter
+# to a third of the annotated ones, so counts of parallel runs are lower bounds.
 
 # %%
 import pandas as pd
