@@ -1068,9 +1068,8 @@ def _opening_runs(units: list[tuple[int, int, str]], strings: list[str], connect
     n = len(units)
     level = ""
     next_free = 0
-    candidates = [
-        i for i in range(n - 2) if connected[i] and strings[i][:1] == strings[i + 1][:1] and len(strings[i]) >= MIN_UNIT
-    ]
+    pairs = zip(connected[: n - 2], strings[: n - 2], strings[1 : n - 1], strict=True)
+    candidates = [i for i, (c, a, b) in enumerate(pairs) if c and a[:1] == b[:1] and len(a) >= MIN_UNIT]
     for i in candidates:
         if i < next_free:
             continue
@@ -1210,14 +1209,13 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
     for run in runs:
         run.level = level
         _extend_back(run, units, starts, strings, connected)
-    # endings
-    i = 0
-    while i < n - 2:
-        a = strings[i]
-        if not connected[i] or a[-1:] != strings[i + 1][-1:] or a[-2:] != strings[i + 1][-2:] or len(a) < MIN_UNIT:
-            i += 1
+    # endings: only where a unit ends as the next one does (one pass in C over the units)
+    next_free = 0
+    pairs = zip(connected[: n - 2], strings[: n - 2], strings[1 : n - 1], strict=True)
+    for i in [k for k, (c, a, b) in enumerate(pairs) if c and a[-2:] == b[-2:] and len(a) >= MIN_UNIT]:
+        if i < next_free:
             continue
-        ending = a
+        ending = strings[i]
         j = i + 1
         while j < n and connected[j - 1] and len(strings[j]) >= MIN_UNIT:
             s = _common_suffix(ending, strings[j])
@@ -1227,16 +1225,13 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
                 continue
             break
         if j - i < PARALLEL_MIN_RUN:
-            i += 1
             continue
         lengths = [len(x) for x in strings[i:j]]
         if RE_HAN_CHAR.search(ending) and max(lengths) <= ENDING_MAX_RATIO * min(lengths) and (
             len(ending) > PARALLEL_MIN_SHARED or _shared_pair(strings[i:j], len(ending))
         ):
             runs.append(_Run(level, [(units[k][0], units[k][1]) for k in range(i, j)], f"…{ending}", "ending", j - i))
-            i = j
-            continue
-        i += 1
+            next_free = j
     if level == "clause":
         runs += _frame_runs(text, units, strings, connected)
     runs += _subject_led_runs(units, strings, connected, level)
@@ -1598,7 +1593,7 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
     are ignored; members with digits (target lists) and series of concrete
     things (:data:`CONCRETE_HEADS`) are left out."""
     runs: list[_Run] = []
-    for start, _end, clause in clauses:
+    for start, _end, clause in [unit for unit in clauses if "、" in unit[2]]:
         # three members need two 、, or one and a 和/及/与 after it
         marks = clause.count("、")
         if not marks or (marks == 1 and RE_LAST_JOIN.search(clause, clause.index("、")) is None):
@@ -2097,14 +2092,13 @@ def _lead_runs(text: str) -> list[_Run]:
         if _some_thrice(openings):
             leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
             runs += _verbal_leads(text, sentences, leads, Counter(openings))
-        keys = Counter(text[a : a + LEAD_MIN_SHARED] for a, _b in sentences)
-        firsts = Counter(text[a] for a, _b in sentences if text[a] in FUNCTION_WORDS)
-        if max(keys.values()) < PARALLEL_MIN_RUN and max(firsts.values(), default=0) < PARALLEL_MIN_RUN:
+        shared_keys = _some_thrice([text[a : a + LEAD_MIN_SHARED] for a, _b in sentences])
+        if not shared_keys and not _some_thrice([text[a] for a, _b in sentences if text[a] in FUNCTION_WORDS]):
             continue  # no three sentences open alike
         if leads is None:
             leads = [RE_LEAD_CLAUSE.match(text, a, b).group() for a, b in sentences]
         runs += _framed_leads(text, sentences, leads)
-        if max(keys.values()) < PARALLEL_MIN_RUN:
+        if not shared_keys:
             continue
         used: set[int] = set()
         for i, first in enumerate(leads):
