@@ -470,3 +470,12 @@ def test_a_special_campaign_is_a_programme(provincial):
     spans = find_slogans_in_text(provincial["cn-jiangxi-gwr-2025"].text)
     campaign = spans[spans["text"] == "化解矛盾风险、维护社会稳定"]
     assert campaign["kind"].tolist() == ["programme"]  # “…”专项治理
+
+
+def test_packages_and_lexicon_kinds_on_report_text(provincial):
+    """十条支持政策 (Sichuan 2025) is a package; 揭榜挂帅 names a mechanism, a term (lexicon)."""
+    spans = find_slogans_in_text(provincial["cn-sichuan-gwr-2025"].text)
+    packages = spans[(spans["kind"] == "numbered_formula") & ~spans["quoted"]]
+    assert "十条支持政策" in set(packages["text"])
+    spans = find_slogans_in_text("深化科技体制改革，推行“揭榜挂帅”“赛马”等机制")
+    assert spans.loc[spans["text"] == "揭榜挂帅", "kind"].tolist() == ["term"]
