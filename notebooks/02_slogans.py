@@ -80,12 +80,15 @@ first_appearance_figure(data)
 # with their spans.
 
 # %%
+import pandas as pd
+
 from tifa.datasets import load_all
 from tifa.paths import GOLD
 from tifa.slogans import evaluate_against_gold, read_gold
 
-held_out = ["cn-national-gwr-1987", "cn-henan-gwr-2025", "cn-anhui-gwr-2025"]
-if (GOLD / "slogans_gold.csv").exists():
+if (GOLD / "rounds.csv").exists() and (GOLD / "slogans_gold.csv").exists():
+    rounds = pd.read_csv(GOLD / "rounds.csv")
+    held_out = rounds.loc[rounds["round"] == rounds["round"].max(), "doc_id"].tolist()  # the latest round
     annotated = load_all().subset(held_out)
     accuracy = evaluate_against_gold(
         find_slogans(annotated), read_gold(GOLD / "slogans_gold.csv"), texts=annotated, doc_ids=held_out

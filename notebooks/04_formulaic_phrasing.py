@@ -56,8 +56,9 @@ from tifa.datasets import load_all
 from tifa.formulas import evaluate_against_gold
 from tifa.paths import GOLD
 
-held_out = ["cn-national-gwr-1987", "cn-henan-gwr-2025", "cn-anhui-gwr-2025"]
-if (GOLD / "formulas_gold.csv").exists():
+if (GOLD / "rounds.csv").exists() and (GOLD / "formulas_gold.csv").exists():
+    rounds = pd.read_csv(GOLD / "rounds.csv")
+    held_out = rounds.loc[rounds["round"] == rounds["round"].max(), "doc_id"].tolist()  # the latest round
     annotated = load_all().subset(held_out)
     gold = pd.read_csv(GOLD / "formulas_gold.csv", dtype=str, keep_default_na=False)
     texts = {doc.doc_id: doc.text for doc in annotated}

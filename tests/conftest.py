@@ -35,3 +35,15 @@ def close_figures():
     """Close every matplotlib figure a test opened."""
     yield
     plt.close("all")
+
+
+@pytest.fixture(scope="session")
+def held_out_rounds():
+    """``{round: (doc_id, …)}`` of the held-out annotation rounds (``tests/gold/rounds.csv``);
+    the highest round is the one no rule has been tuned on."""
+    import pandas as pd
+
+    from tifa.paths import GOLD
+
+    rounds = pd.read_csv(GOLD / "rounds.csv")
+    return {int(n): tuple(group["doc_id"]) for n, group in rounds.groupby("round")}

@@ -1,17 +1,14 @@
-"""Draw the reports of the later annotation rounds (each run once; results in docs/validation.md).
+"""Draw the reports of the later annotation rounds (results in ``rounds.csv`` and docs/validation.md).
 
 Seeded draws among the reports not annotated before, from national reports of 1978 on and
-provincial 2025 reports.
+provincial 2025 reports. Round 1 was chosen by hand before any tuning.
 
 * Round 2 (seed 20261125): two national and three provincial reports; the first of each
-  draw were held out, the others used for tuning.
-* Round 3 (seed 20261127): one national and two provincial reports, all held out.
-* Round 4 (seed 20261128): the same, drawn after round 3 was scored and tuned on.
-* Round 5 (seed 20261129): the same, drawn after round 4 was scored and tuned on.
-* Round 6 (seed 20261130): the same, drawn when round 5 was scored.
-* Round 7 (seed 20261131): the same, drawn after round 6 was scored and tuned on.
-* Round 8 (seed 20261201): the same, drawn after round 7 was scored and tuned on.
-* Round 9 (seed 20261202): the same, drawn after round 8 was scored and tuned on.
+  draw were held out, the others (national 2003, Ningxia) used for tuning.
+* Rounds 3–9 (seeds in :data:`LATER_ROUNDS`): one national and two provincial reports, all
+  held out, each drawn after the round before was scored and tuned on.
+
+``tests/test_gold_rounds.py`` checks that ``rounds.csv`` holds what this script draws.
 
     .venv/bin/python tests/gold/draw_held_out.py
 """
@@ -21,56 +18,39 @@ import random
 from tifa.corpus import read_corpus
 from tifa.paths import NATIONAL_CORPUS, PROVINCIAL_CORPUS
 
-ROUND_1 = {
+#: Annotated before the first draw: round 1 and the first two tuning reports.
+ANNOTATED_FIRST = {
     "cn-national-gwr-1994", "cn-national-gwr-2016", "cn-zhejiang-gwr-2025",
     "cn-national-gwr-2019", "cn-guangdong-gwr-2025",
 }
+ROUND_2_SEED = 20261125
+LATER_ROUNDS = {3: 20261127, 4: 20261128, 5: 20261129, 6: 20261130, 7: 20261131, 8: 20261201, 9: 20261202}
 
 
-def candidates(annotated: set[str]) -> tuple[list[str], list[str]]:
-    national = [d.doc_id for d in read_corpus(NATIONAL_CORPUS) if d.doc_id not in annotated and int(d.docvars["year"]) >= 1978]
-    provincial = [d.doc_id for d in read_corpus(PROVINCIAL_CORPUS) if d.doc_id not in annotated]
-    return national, provincial
+def draw() -> tuple[dict[int, list[str]], list[str]]:
+    """The held-out reports of rounds 2–9, and the tuning reports drawn with round 2."""
+    national_ids = [d.doc_id for d in read_corpus(NATIONAL_CORPUS) if int(d.docvars["year"]) >= 1978]
+    provincial_ids = [d.doc_id for d in read_corpus(PROVINCIAL_CORPUS)]
+
+    def candidates(annotated: set[str]) -> tuple[list[str], list[str]]:
+        return [d for d in national_ids if d not in annotated], [d for d in provincial_ids if d not in annotated]
+
+    national, provincial = candidates(ANNOTATED_FIRST)
+    rng = random.Random(ROUND_2_SEED)
+    drawn_national, drawn_provincial = rng.sample(national, 2), rng.sample(provincial, 3)
+    rounds = {2: drawn_national[:1] + drawn_provincial[:2]}
+    tuning = drawn_national[1:] + drawn_provincial[2:]
+    annotated = ANNOTATED_FIRST | set(drawn_national) | set(drawn_provincial)
+    for number, seed in LATER_ROUNDS.items():
+        national, provincial = candidates(annotated)
+        rng = random.Random(seed)
+        rounds[number] = rng.sample(national, 1) + rng.sample(provincial, 2)
+        annotated |= set(rounds[number])
+    return rounds, tuning
 
 
-national, provincial = candidates(ROUND_1)
-rng = random.Random(20261125)
-drawn_national, drawn_provincial = rng.sample(national, 2), rng.sample(provincial, 3)
-print("round 2 held out:", drawn_national[:1] + drawn_provincial[:2])
-print("round 2 tuning:  ", drawn_national[1:] + drawn_provincial[2:])
-
-annotated = ROUND_1 | set(drawn_national) | set(drawn_provincial)
-national, provincial = candidates(annotated)
-rng = random.Random(20261127)
-round_3 = rng.sample(national, 1) + rng.sample(provincial, 2)
-print("round 3 held out:", round_3)
-
-national, provincial = candidates(annotated | set(round_3))
-rng = random.Random(20261128)
-round_4 = rng.sample(national, 1) + rng.sample(provincial, 2)
-print("round 4 held out:", round_4)
-
-national, provincial = candidates(annotated | set(round_3) | set(round_4))
-rng = random.Random(20261129)
-round_5 = rng.sample(national, 1) + rng.sample(provincial, 2)
-print("round 5 held out:", round_5)
-
-national, provincial = candidates(annotated | set(round_3) | set(round_4) | set(round_5))
-rng = random.Random(20261130)
-round_6 = rng.sample(national, 1) + rng.sample(provincial, 2)
-print("round 6 held out:", round_6)
-
-national, provincial = candidates(annotated | set(round_3) | set(round_4) | set(round_5) | set(round_6))
-rng = random.Random(20261131)
-round_7 = rng.sample(national, 1) + rng.sample(provincial, 2)
-print("round 7 held out:", round_7)
-
-national, provincial = candidates(annotated | set(round_3) | set(round_4) | set(round_5) | set(round_6) | set(round_7))
-rng = random.Random(20261201)
-round_8 = rng.sample(national, 1) + rng.sample(provincial, 2)
-print("round 8 held out:", round_8)
-
-earlier = annotated | set(round_3) | set(round_4) | set(round_5) | set(round_6) | set(round_7) | set(round_8)
-national, provincial = candidates(earlier)
-rng = random.Random(20261202)
-print("round 9 held out:", rng.sample(national, 1) + rng.sample(provincial, 2))
+if __name__ == "__main__":
+    held_out, tuning = draw()
+    for number, doc_ids in held_out.items():
+        print(f"round {number} held out:", doc_ids)
+    print("round 2 tuning:  ", tuning)

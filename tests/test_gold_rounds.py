@@ -1,0 +1,26 @@
+"""The held-out rounds in ``tests/gold/rounds.csv`` are the reports the seeded draw picks."""
+
+from __future__ import annotations
+
+import runpy
+
+import pandas as pd
+
+from tifa.paths import GOLD
+
+
+def test_rounds_are_the_seeded_draws(held_out_rounds):
+    draw = runpy.run_path(str(GOLD / "draw_held_out.py"))["draw"]
+    drawn, tuning = draw()
+    assert {n: list(docs) for n, docs in held_out_rounds.items() if n > 1} == drawn
+    assert tuning == ["cn-national-gwr-2003", "cn-ningxia-gwr-2025"]
+
+
+def test_every_round_is_annotated(held_out_rounds):
+    annotated = {
+        name: set(pd.read_csv(GOLD / name, usecols=["doc_id"])["doc_id"])
+        for name in ("slogans_gold.csv", "formulas_gold.csv")
+    }
+    for docs in held_out_rounds.values():
+        for name, doc_ids in annotated.items():
+            assert set(docs) <= doc_ids, (name, docs)
