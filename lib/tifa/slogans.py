@@ -498,6 +498,15 @@ def _to_chinese(number: int) -> str:
     return ("" if tens == 1 else _CN_DIGITS_OUT[tens]) + "十" + (_CN_DIGITS_OUT[units] if units else "")
 
 
+def _written_numeral(num: str) -> str:
+    """A numeral as normalized forms write it: 1–99 in digits become Chinese, others stay.
+
+    >>> _written_numeral("10"), _written_numeral("十"), _written_numeral("120")
+    ('十', '十', '120')
+    """
+    return _to_chinese(int(num)) if num.isdigit() and 0 < int(num) < 100 else num
+
+
 def _strip_quotes(text: str) -> str:
     return text.replace("“", "").replace("”", "").replace("‘", "").replace("’", "")
 
@@ -591,7 +600,7 @@ def _numbered(text: str, quoted: bool, plan: bool, defined: bool, named: bool = 
         return Numbered(_numeral_value(text[:-1]), "五年规划", text)
     run = RE_DIGIT_RUN.match(text)
     if run is not None:
-        return Numbered(float(run.group(1)), run.group(2), _to_chinese(int(run.group(1))) + run.group(2))
+        return Numbered(float(run.group(1)), run.group(2), _written_numeral(run.group(1)) + run.group(2))
     # 3. numeral + measure + head (not a series that opens with 一 and a measure: “一场三站”)
     match = RE_MEASURE_FULL.match(text)
     if match and not (
@@ -607,9 +616,7 @@ def _numbered(text: str, quoted: bool, plan: bool, defined: bool, named: bool = 
                 return None  # “一张网”, “一件事”: 一 = single (but 一个五百米 counts)
             if not quoted and not _known_head(measure, head_clean):
                 return None
-            value = _numeral_value(num)
-            written = _to_chinese(int(value)) if num.isdigit() and 0 < value < 100 else num
-            return Numbered(value, head_clean, f"{written}{measure}{head_clean}")
+            return Numbered(_numeral_value(num), head_clean, f"{_written_numeral(num)}{measure}{head_clean}")
     # 4. contracted series
     if RE_YEAR_PAIR.match(text):
         return None  # 九二共识, 八七计划: 九二 is the year 1992, not a count
@@ -1386,7 +1393,7 @@ def _add_counts(
         parsed = read(text, match)
         if parsed is not None:
             # the numeral may be written in digits (10大… → 十大…): measure and head follow it
-            end = match.end("num") + len(parsed.normalized.lstrip("一二三四五六七八九十两百"))
+            end = match.end("num") + len(parsed.normalized) - len(_written_numeral(match.group("num")))
             spans.append(_Span(start, end, text[start:end], "numbered_formula", parsed.value, parsed.head,
                                parsed.normalized, parsed.normalized in forms, False))
 
@@ -1440,9 +1447,7 @@ def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
     if RE_RANKING_LEFT.search(before) or "、" in RE_CLAUSE_BOUNDARY.split(before)[-1] or before.endswith(("”", "’")):
         return None  # a ranking; after an enumeration the count must match it (:func:`_appositive_count`)
     num = match.group("num")
-    value = _numeral_value(num)
-    written = _to_chinese(int(value)) if num.isdigit() else num
-    return Numbered(value, head, written + "大" + head)
+    return Numbered(_numeral_value(num), head, _written_numeral(num) + "大" + head)
 
 
 #: A count right after an enumeration or a closing quote; :func:`_appositive_count` checks it.
@@ -1518,9 +1523,7 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     counted = value == len(items) or (head == "字" and value == sum(len(i) for i in items))
     if not counted:
         return None
-    num = match.group("num")
-    written = _to_chinese(int(value)) if num.isdigit() else num
-    return Numbered(value, head, written + match.group("measure") + head)
+    return Numbered(value, head, _written_numeral(match.group("num")) + match.group("measure") + head)
 
 
 #: Function words that end the head of a count (五项原则的基础, 三个方向同全国).
