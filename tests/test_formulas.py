@@ -128,7 +128,8 @@ def national():
 
     # tuning documents only: the held-out reports (1994, 2016) are not used here
     return {d.doc_id: d for d in read_corpus(NATIONAL_CORPUS) if d.doc_id in {
-        "cn-national-gwr-1979", "cn-national-gwr-1993", "cn-national-gwr-2008", "cn-national-gwr-2010", "cn-national-gwr-2019",
+        "cn-national-gwr-1978", "cn-national-gwr-1979", "cn-national-gwr-1985", "cn-national-gwr-1987",
+        "cn-national-gwr-1993", "cn-national-gwr-2008", "cn-national-gwr-2010", "cn-national-gwr-2019",
     }}
 
 
@@ -444,6 +445,37 @@ def test_named_counted_and_numbered_series_are_not_runs():
     kept = "加大革命老区、民族地区、边疆地区、贫困地区支持力度。永葆“闯”的精神、“创”的劲头、“干”的作风。"
     runs = find_formulas_in_text(kept).query("kind == 'parallelism'")
     assert runs["shared"].tolist() == ["…地区", "“…”的…"]
+
+
+
+def test_trains_hospitals_awards_and_modifiers_with_de_are_not_runs(national, provincial):
+    """Named trains, hospitals and continents are lists (Guizhou, Inner Mongolia 2025, 1978);
+    adjectives that share only 的 are modifiers, not a run (1985)."""
+    lists = {
+        "cn-guizhou-gwr-2025": "黔粤班列",
+        "cn-neimenggu-gwr-2025": "北京友谊医院、北京宣武医院",
+    }
+    for doc_id, member in lists.items():
+        text = provincial[doc_id].text
+        runs = find_formulas_in_text(text).query("kind == 'parallelism'")
+        assert not any(start <= text.index(member) < end for start, end in zip(runs["start"], runs["end"], strict=True)
+                       if end - start < 200), doc_id
+    for doc_id, member in (("cn-national-gwr-1978", "亚洲、非洲"), ("cn-national-gwr-1985", "经济的、行政的")):
+        text = national[doc_id].text
+        runs = find_formulas_in_text(text).query("kind == 'parallelism'")
+        assert not any(start <= text.index(member) < end for start, end in zip(runs["start"], runs["end"], strict=True)
+                       if end - start < 200), doc_id
+
+
+def test_runs_opened_by_negation_causative_or_after_a_pronoun(national):
+    """不…，不…，不… (1987) and 使…，使…，使… (1979) open runs of three; 它 before 包括 is the
+    subject of the first member (1979)."""
+    runs_1987 = find_formulas_in_text(national["cn-national-gwr-1987"].text).query("kind == 'parallelism'")
+    assert any(t.startswith("不层层找代表人物，不搞上挂下联，不搞人人过关") for t in runs_1987["text"])
+    runs_1979 = find_formulas_in_text(national["cn-national-gwr-1979"].text).query("kind == 'parallelism'")
+    found = dict(zip(runs_1979["text"], runs_1979["shared"], strict=True))
+    assert any(t.startswith("使它迅速发展，使中国成为") and s == "使…" for t, s in found.items())
+    assert any(t.startswith("包括各个民主党派，包括广大的台湾同胞") and s == "包括…" for t, s in found.items())
 
 
 # ---------------------------------------------------------------- set patterns

@@ -479,3 +479,30 @@ def test_packages_and_lexicon_kinds_on_report_text(provincial):
     assert "十条支持政策" in set(packages["text"])
     spans = find_slogans_in_text("深化科技体制改革，推行“揭榜挂帅”“赛马”等机制")
     assert spans.loc[spans["text"] == "揭榜挂帅", "kind"].tolist() == ["term"]
+
+
+def test_figures_and_rankings_with_numerals_count_nothing(provincial):
+    """“双城记” and “四梁八柱” are figures of speech, “全国十大考古新发现” a ranking used as a
+    title, “最初一公里” a figurative distance (Qinghai and Hubei 2025); “千里马” before 行动
+    names a campaign (Chongqing 2025)."""
+    kinds = {}
+    for doc_id in ("cn-qinghai-gwr-2025", "cn-hubei-gwr-2025", "cn-chongqing-gwr-2025", "cn-hainan-gwr-2025"):
+        spans = find_slogans_in_text(provincial[doc_id].text)
+        quoted = spans[spans["quoted"]]
+        kinds.update({(doc_id, t): k for t, k in zip(quoted["text"], quoted["kind"], strict=True)})
+    assert kinds[("cn-qinghai-gwr-2025", "双城记")] == "quotation"
+    assert kinds[("cn-qinghai-gwr-2025", "四梁八柱")] == "quotation"
+    assert kinds[("cn-qinghai-gwr-2025", "千里马")] == "quotation"
+    assert kinds[("cn-hubei-gwr-2025", "全国十大考古新发现")] == "term"
+    assert kinds[("cn-chongqing-gwr-2025", "千里马")] == "programme"
+    assert kinds[("cn-hainan-gwr-2025", "最初一公里")] == "quotation"
+    # the same numerals still count where they name a set
+    assert kinds[("cn-hainan-gwr-2025", "一本三基四梁八柱")] == "numbered_formula"
+
+
+def test_trade_in_and_delivery_policies_are_terms(provincial):
+    """保交房 and 以旧换新 name policies, terms as every annotated report reads them (lexicon)."""
+    spans = find_slogans_in_text(provincial["cn-guizhou-gwr-2025"].text)
+    quoted = spans[spans["quoted"]]
+    assert set(quoted.loc[quoted["text"].isin(["保交房", "以旧换新"]), "kind"]) == {"term"}
+    assert {"保交房", "以旧换新"} <= set(quoted["text"])

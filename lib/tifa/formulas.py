@@ -959,13 +959,14 @@ PARALLEL_MIN_RUN = 3
 #: units with a shared inner frame.
 ANAPHORA = frozenset("要把以让同在用向从对为不更既又使靠抓促推强保建重严优做敢善勇真是才各有")
 #: One-character openings strong enough for a run of three (要…，要…，要…; 同主要大国…，
-#: 同周边国家…，同发展中国家…; 是…，是…，也是…; 有…，有…，有…): verbs of obligation,
-#: prepositions, the copula and 有, 才, 各.
-STRONG_ANAPHORA = frozenset("要把让同在以有对从向用为是才各")
+#: 同周边国家…，同发展中国家…; 是…，是…，也是…; 有…，有…，有…; 不搞…，不参加…，不谋求…;
+#: 使…，使…，使…): verbs of obligation, prepositions, the copula and 有, 才, 各, the
+#: negation 不 and the causative 使.
+STRONG_ANAPHORA = frozenset("要把让同在以有对从向用为是才各使不")
 #: Connectives stripped before a second comparison of openings (要强化…，强化…).
 RE_LEADING = re.compile(r"^(?:同时|进一步|更要|还要|也要|必须|要|并|还|也|又|都)")
 #: Connectives and adverbs stripped before comparing the openings of clauses (适当提高…，提高…，提高…).
-RE_CLAUSE_LEADING = re.compile(r"^(?:同时|进一步|更要|还要|也要|必须|要|并|还|也|又|都|适当|切实|认真|积极|稳步|不断|着力|继续)")
+RE_CLAUSE_LEADING = re.compile(r"^(?:同时|进一步|更要|还要|也要|必须|要|并|还|也|又|都|适当|切实|认真|积极|稳步|不断|着力|继续|全面|深入|坚决|大力|加快|扎实|持续|协同|高水平)")
 #: Units shorter than this (characters) are not compared.
 MIN_UNIT = 3
 _STRIP_OPEN = "“‘（"
@@ -1161,7 +1162,7 @@ def _sentences_from_clauses(text: str, clauses: list[tuple[int, int, str]]) -> l
     return out
 
 
-_LEADING_FIRST = frozenset("同进更还也必要并又都适切认积稳不着继")
+_LEADING_FIRST = frozenset("同进更还也必要并又都适切认积稳不着继全深坚大加扎持协高")
 
 
 def _extend_back(
@@ -1239,8 +1240,9 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
 
 
 #: The subject before the shared opening of a run's first sentence (政府班子要在…；要在…；要在…;
-#: 政府系统的每一名干部，要心怀…；要牢记…；要恪守…): Han characters, maybe closed by a comma.
-RE_SUBJECT = re.compile(f"[{HAN}]{{2,12}}，?")
+#: 政府系统的每一名干部，要心怀…；要牢记…；要恪守…; 它包括…，包括…，包括…): Han characters,
+#: maybe closed by a comma.
+RE_SUBJECT = re.compile(f"[{HAN}]{{1,12}}，?")
 
 
 def _subject_led_runs(
@@ -1270,7 +1272,7 @@ def _subject_led_runs(
         choices = [a[:k] for k in range(p, PARALLEL_MIN_SHARED - 1, -1)]  # 妨碍经济…，妨碍经济… after …妨碍我国…
         for opening in dict.fromkeys(choices + ([a[:1]] if a[:1] in STRONG_ANAPHORA else [])):
             cut = strings[i].find(opening)
-            if not strings[i].startswith(opening) and cut >= 2 and RE_SUBJECT.fullmatch(strings[i], 0, cut):
+            if not strings[i].startswith(opening) and cut >= 1 and RE_SUBJECT.fullmatch(strings[i], 0, cut):
                 break
         else:
             continue
@@ -1482,8 +1484,10 @@ MAX_MEMBER = 12
 RE_LAST_JOIN = re.compile("[和及与]")
 #: Final characters of a shared ending that make a series a plain list of
 #: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
-#: the annotation rules do not count as parallelism; also named bodies (省纺织集团、省农发集团).
-CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁团")
+#: the annotation rules do not count as parallelism; also named bodies (省纺织集团、省农发集团),
+#: trains, schools, hospitals, plants and awards (黔粤班列、中欧班列; 北京友谊医院; 水城电厂; 飞天奖、
+#: 金鹰奖) and continents (亚洲、非洲、拉丁美洲).
+CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁团列院厂奖洲")
 #: Final characters of places: a series of them with a common qualifier is a list of named
 #: places (国际金融城、国际人才港、国际法务区), not a frame (重点行业、重点企业、重点产品).
 PLACE_HEADS = frozenset("村镇乡县路街道桥港站园城馆区市省州岛湾")
@@ -1553,8 +1557,8 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
                 break
     ending = _shared_ending(strings[:-1])
     if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
-        if ending[-1] in CONCRETE_HEADS or ending in CONCRETE_SINGLE_HEADS:
-            return None
+        if ending[-1] in CONCRETE_HEADS or ending in CONCRETE_SINGLE_HEADS or ending == "的":
+            return None  # named things; or modifiers that share only 的 (经济的、行政的、法律的)
         if ending in strings[-1] or len(strings) > PARALLEL_MIN_RUN:
             return "ending", ending
     n = len(middle[0])
@@ -1583,6 +1587,11 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
         return None
     shared = "".join(aligned[0][i] if i in frame else "…" for i in range(n))
     return "frame", re.sub("…+", "…", shared)
+
+
+def _named_head(ending: str) -> bool:
+    """Whether a shared ending of two or more characters is the head of named things (医院, 班列)."""
+    return len(ending) >= 2 and ending[-1] in CONCRETE_HEADS
 
 
 def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
@@ -1646,8 +1655,10 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
             if found is None:
                 continue
             mode, part = found
-            if mode == "opening" and all(m[-1:] in PLACE_HEADS for m in strings[:-1]):
-                continue  # named places with a common qualifier (国际金融城、国际人才港、国际法务区)
+            if mode == "opening" and (
+                all(m[-1:] in PLACE_HEADS for m in strings[:-1]) or _named_head(_shared_ending(strings[:-1]))
+            ):
+                continue  # named places or things with a common qualifier (国际金融城、国际人才港、国际法务区; 北京友谊医院、北京宣武医院)
             if mode != "frame" and len(part) == 1 and all(set(m.replace(part, "", 1)) <= NUMERAL_CHARS for m in middle):
                 continue  # counted things (十八届三中、四中、五中、六中全会; 七次、八次、九次)
             if mode != "frame" and (set(part) <= COMPASS or all(set(m.replace(part, "", 1)) <= DIRECTIONS for m in middle)):

@@ -153,8 +153,8 @@ RE_COLON_LEFT: re.Pattern[str] = re.compile(r"[：:]$")
 RE_SENTENCE_CONTENT: re.Pattern[str] = re.compile(
     r"就是|才是|不是|也是|更是|还是|都是|总是|也要|更要|都要|就要|才能|就能|就会|越来越|渐行渐远|宁可|与其|而是|不如"
 )
-#: A distance used as a figure: “最后一公里”, “最后一百米”.
-RE_FIGURATIVE_DISTANCE: re.Pattern[str] = re.compile(r"最后[一二三四五六七八九十百千几]{1,3}(?:公里|米|厘米|步|站)")
+#: A distance used as a figure: “最后一公里”, “最后一百米”, “最初一公里”.
+RE_FIGURATIVE_DISTANCE: re.Pattern[str] = re.compile(r"最[后初先][一二三四五六七八九十百千几]{1,3}(?:公里|米|厘米|步|站)")
 #: Before the item, a figure of speech announced (是一场“年中大考”, 犹如“…”).
 RE_FIGURE_LEFT: re.Pattern[str] = re.compile(r"(?:是一场|是一次|是一道|是一张|当作|当成|视为|看作|比作|喻为|犹如|好比|如同|就像|堪称)$")
 #: A contrast of two quoted items: 把“规划图”变成“施工图”, 变“被动”为“主动”, 从“有没有”到“好不好”.
@@ -413,6 +413,12 @@ SERIES_IDIOMS = frozenset(
     一箭双雕 一石二鸟 千人一面 两全其美 三思而行 一波三折 一日三秋 三顾茅庐 百年一遇 千年一遇 十年一遇
     万人空巷 一步一个 一天一个 一年一个 两岸三地 千行百业 千村万户 千企百业""".split()
 )
+#: Figures of speech whose numerals count nothing: a quoted one is a quotation (唱好“双城记”,
+#: 让更多“千里马”竞相奔腾, 产业体系“四梁八柱”), or a programme before a programme head
+#: (“千里马”行动).
+NUMERAL_FIGURES = frozenset({"双城记", "千里马", "四梁八柱"})
+#: A quoted ranking used as a title (入选“全国十大考古新发现”): a term, not a named set.
+RE_QUOTED_RANKING: re.Pattern[str] = re.compile(r"(?:全国|年度|世界|全球|中国)[^\W\d_]{0,4}?(?:[十百]|\d+)(?:大|强|佳)")
 #: Characters of time, quantity and rank that make a "series" an ordinary phrase.
 SERIES_BLOCKING_CHARACTERS = frozenset("年天日月次步个些样处片倍成点号期周岁份届层级批名至到分之")
 #: The same inside quotes, where a series is more likely meant (“一点两地”).
@@ -740,7 +746,10 @@ def classify_quoted(
        (“双一流196”) → ``numbered_formula``. Other redactions, event dates
        (“7·17”) and quoted parts of a code (“1”, “N”) → ``term``.
        Distributive and single-window watchwords (“一县一业”, “一照通行”: 一
-       means "each" or "single") → ``slogan``.
+       means "each" or "single") → ``slogan``. Before that, figures of speech
+       whose numerals count nothing (“双城记”, :data:`NUMERAL_FIGURES`) →
+       ``quotation`` (``programme`` before a programme head), and quoted
+       rankings used as titles (“全国十大考古新发现”) → ``term``.
     3. **Quotations** (reported speech, sayings, figures of speech):
        sentence punctuation inside, or a pronoun in an item of ten characters
        or more; a verb of saying before (指出、俗话说、嘱托我们); more than 30
@@ -854,6 +863,11 @@ def _classify(
         if kind == "slogan" and RE_FIRM_RIGHT.match(right):
             return "term", None, "context"  # “专精特新”科技型企业: a type of firm
         return kind, None, "lexicon"
+    if content in NUMERAL_FIGURES:
+        kind = _right_head(right)
+        return ("programme" if kind == "programme" else "quotation"), None, "rule"
+    if RE_QUOTED_RANKING.match(content):
+        return "term", None, "rule"
     numbered = numbered_formula(content, quoted=True, right=right)
     if numbered is not None:
         return "numbered_formula", numbered, "rule"
