@@ -963,10 +963,17 @@ ANAPHORA = frozenset("要把以让同在用向从对为不更既又使靠抓促�
 #: 使…，使…，使…): verbs of obligation, prepositions, the copula and 有, 才, 各, the
 #: negation 不 and the causative 使.
 STRONG_ANAPHORA = frozenset("要把让同在以有对从向用为是才各使不")
-#: Connectives stripped before a second comparison of openings (要强化…，强化…).
-RE_LEADING = re.compile(r"^(?:同时|进一步|更要|还要|也要|必须|要|并|还|也|又|都)")
-#: Connectives and adverbs stripped before comparing the openings of clauses (适当提高…，提高…，提高…).
-RE_CLAUSE_LEADING = re.compile(r"^(?:同时|进一步|更要|还要|也要|必须|要|并|还|也|又|都|适当|切实|认真|积极|稳步|不断|着力|继续|全面|深入|坚决|大力|加快|扎实|持续|协同|高水平)")
+#: Connectives stripped before a second comparison of openings (要强化…，强化…); longer
+#: words stand before their prefixes (更要 before 要).
+LEADING_WORDS = ("同时", "进一步", "更要", "还要", "也要", "必须", "要", "并", "还", "也", "又", "都")
+#: Adverbs also stripped before comparing the openings of clauses (适当提高…，提高…，提高…;
+#: 深入贯彻…，坚决贯彻…).
+LEADING_ADVERBS = (
+    "适当", "切实", "认真", "积极", "稳步", "不断", "着力", "继续",
+    "全面", "深入", "坚决", "大力", "加快", "扎实", "持续", "协同", "高水平",
+)
+RE_LEADING = re.compile(f"^(?:{'|'.join(LEADING_WORDS)})")
+RE_CLAUSE_LEADING = re.compile(f"^(?:{'|'.join(LEADING_WORDS + LEADING_ADVERBS)})")
 #: Units shorter than this (characters) are not compared.
 MIN_UNIT = 3
 _STRIP_OPEN = "“‘（"
@@ -1162,7 +1169,8 @@ def _sentences_from_clauses(text: str, clauses: list[tuple[int, int, str]]) -> l
     return out
 
 
-_LEADING_FIRST = frozenset("同进更还也必要并又都适切认积稳不着继全深坚大加扎持协高")
+#: First characters of the words :data:`RE_CLAUSE_LEADING` strips: units opening otherwise keep their text.
+_LEADING_FIRST = frozenset(word[0] for word in LEADING_WORDS + LEADING_ADVERBS)
 
 
 def _extend_back(

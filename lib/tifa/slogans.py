@@ -417,8 +417,10 @@ SERIES_IDIOMS = frozenset(
 #: 让更多“千里马”竞相奔腾, 产业体系“四梁八柱”), or a programme before a programme head
 #: (“千里马”行动).
 NUMERAL_FIGURES = frozenset({"双城记", "千里马", "四梁八柱"})
+#: Scopes of rankings and selections (全国十大…, 年度…十大…), before the count or in the quote.
+RANKING_SCOPES = "全国|年度|世界|全球|中国"
 #: A quoted ranking used as a title (入选“全国十大考古新发现”): a term, not a named set.
-RE_QUOTED_RANKING: re.Pattern[str] = re.compile(r"(?:全国|年度|世界|全球|中国)[^\W\d_]{0,4}?(?:[十百]|\d+)(?:大|强|佳)")
+RE_QUOTED_RANKING: re.Pattern[str] = re.compile(rf"(?:{RANKING_SCOPES})[^\W\d_]{{0,4}}?(?:[十百]|\d+)(?:大|强|佳)")
 #: Characters of time, quantity and rank that make a "series" an ordinary phrase.
 SERIES_BLOCKING_CHARACTERS = frozenset("年天日月次步个些样处片倍成点号期周岁份届层级批名至到分之")
 #: The same inside quotes, where a series is more likely meant (“一点两地”).
@@ -1433,7 +1435,7 @@ RE_DIGIT_SET: re.Pattern[str] = re.compile(r"(?P<num>[2-9]|1\d|20)(?P<measure>�
 #: Heads of rankings and selections (全国十大样板, 年度中国科学十大进展) and of a speech's structure.
 RE_RANKING_HEAD: re.Pattern[str] = re.compile(r"^(?:经验|样板|进展|新闻|人物|案例|品牌|名牌|景区|关键词|亮点|成果|运营商|银行)")
 #: Before a ranking: 全国十大…, 年度…十大….
-RE_RANKING_LEFT: re.Pattern[str] = re.compile(r"(?:全国|年度|世界|全球|中国|评选|评为|入选)[^\W\d_]{0,6}$")
+RE_RANKING_LEFT: re.Pattern[str] = re.compile(rf"(?:{RANKING_SCOPES}|评选|评为|入选)[^\W\d_]{{0,6}}$")
 
 
 def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
