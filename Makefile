@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+#: The last annotation round the kind model is trained on (tests/gold/rounds.csv).
+KIND_ROUND ?= 10
 
 .DEFAULT_GOAL := help
-.PHONY: help venv figures test test-fast notebooks benchmarks clean
+.PHONY: help venv figures test test-fast notebooks benchmarks kind-model clean
 
 help: ## list the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  %-12s %s\n", $$1, $$2}'
@@ -30,6 +32,9 @@ test-fast: $(STAMP) ## the test suite without slow and notebook tests
 
 benchmarks: $(STAMP) ## throughput benchmarks (ratios against jieba, one run)
 	$(BIN)/python benchmarks/run_all.py
+
+kind-model: $(STAMP) ## retrain the kind model of quoted formulations on the annotated reports (KIND_ROUND=last round)
+	$(BIN)/python -m tifa.kind_model --through-round $(KIND_ROUND)
 
 clean: ## remove the virtual environment and caches (never figures/ or data/)
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -17,7 +17,7 @@ import pytest
 from tifa.formulas import evaluate_against_gold as evaluate_formulas
 from tifa.formulas import locate_gold
 from tifa.paths import GOLD
-from tifa.slogans import _locate_gold
+from tifa.slogans import locate_gold
 from tifa.slogans import evaluate_against_gold as evaluate_slogans
 from tifa.slogans import read_gold
 
@@ -36,7 +36,7 @@ def test_formulations_two_annotators(text):
     second = read_gold(SECOND / f"slogans_{DOC}_second.csv")
     assert len(first) and len(second)
     # the second annotation, located in the text, plays the part of predictions
-    table = evaluate_slogans(_locate_gold(second, text), first, texts=text).set_index("group")
+    table = evaluate_slogans(locate_gold(second, text), first, texts=text).set_index("group")
     print("\n" + table.round(3).to_string())
     both = table.loc["slogan+numbered_formula"]
     # every quoted item and numbered formula is found by both (span agreement)

