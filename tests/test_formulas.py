@@ -444,7 +444,30 @@ def test_named_counted_and_numbered_series_are_not_runs():
     assert find_formulas_in_text(text).query("kind == 'parallelism'").empty
     kept = "加大革命老区、民族地区、边疆地区、贫困地区支持力度。永葆“闯”的精神、“创”的劲头、“干”的作风。"
     runs = find_formulas_in_text(kept).query("kind == 'parallelism'")
-    assert runs["shared"].tolist() == ["…地区", "“…”的…"]
+    assert runs["shared"].tolist() == ["…区", "“…”的…"]
+    assert runs["text"].iloc[0].endswith("革命老区、民族地区、边疆地区、贫困地区")
+
+
+def test_kinds_of_a_category_and_ranked_places_are_runs(provincial):
+    """Members that share a concrete head are a run when they list the kinds of a category
+    (…农业, …企业, …旅游, …地区) or rank places by a sector and a quality (…强县、…大县、…名县);
+    lists of sectors, venues and named places stay out."""
+    cases = {
+        "cn-sichuan-gwr-2025": ("发展绿色农业、生态农业、有机农业", "…农业", 3),
+        "cn-jiangxi-gwr-2025": ("打造更多经济强县、农业强县、文旅美县、生态名县", "…县", 4),
+        "cn-shanghai-gwr-2025": ("培育一批红色旅游、工业旅游、古镇旅游、赛事旅游", "…旅游", 4),
+    }
+    for doc_id, (excerpt, shared, n) in cases.items():
+        text = provincial[doc_id].text
+        at = text.index(excerpt)
+        runs = find_formulas_in_text(text[at - 10 : at + len(excerpt) + 20]).query("kind == 'parallelism'")
+        assert (shared, n) in set(zip(runs["shared"], runs["n_items"], strict=True)), (doc_id, runs[["text", "shared"]])
+    sichuan = provincial["cn-sichuan-gwr-2025"].text
+    at = sichuan.index("培育一批农业强县、工业强县、旅游名县")
+    runs = find_formulas_in_text(sichuan[at : at + 30]).query("kind == 'parallelism'")
+    assert runs["text"].tolist() == ["农业强县、工业强县、旅游名县"] and runs["shared"].tolist() == ["…县"]
+    plain = "恢复和发展农业、林业、牧业、渔业。建设图书馆、文化馆、博物馆、纪念馆。设立连山县、连南县、阳山县。"
+    assert find_formulas_in_text(plain).query("kind == 'parallelism'").empty
 
 
 

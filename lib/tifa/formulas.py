@@ -1502,6 +1502,13 @@ PLACE_HEADS = frozenset("村镇乡县路街道桥港站园城馆区市省州岛�
 #: Heads that name things only when they are all the members share (行政区、开发区、自贸试验区;
 #: but 革命老区、民族地区、边疆地区 share the category 地区).
 CONCRETE_SINGLE_HEADS = frozenset("区")
+#: Shared endings that name a category whose kinds the members list, although they end with a
+#: concrete head (绿色农业、生态农业、有机农业; 出口创汇企业、进口替代企业、技术先进的企业;
+#: 传统产业、新兴产业、未来产业), unlike lists of sectors (林业、牧业、渔业).
+CATEGORY_ENDINGS = frozenset({"农业", "企业", "产业", "旅游", "游", "地区"})
+#: Qualities that rank counties and towns: members made of a sector, one of these and the head
+#: are a frame (农业强县、工业大县、旅游名县), not a list of named places (连山县、连南县).
+RANKING_QUALITIES = frozenset("强大名美旺重")
 #: Openings of series that are fixed forms of address or administrative levels of
 #: named bodies, not parallelism (各民主党派、各人民团体和各界人士; 区委副书记、区政府党组书记、区长).
 SERIES_OPENING_STOP = frozenset("各省市区县镇乡村第")
@@ -1566,7 +1573,10 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
     ending = _shared_ending(strings[:-1])
     if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
         if ending[-1] in CONCRETE_HEADS or ending in CONCRETE_SINGLE_HEADS or ending == "的":
-            return None  # named things; or modifiers that share only 的 (经济的、行政的、法律的)
+            if _ranked_places(strings, ending[-1]):
+                ending = ending[-1]  # 农业强县、工业强县、旅游名县 share 县
+            elif not _category_series(strings, ending):
+                return None  # named things; or modifiers that share only 的 (经济的、行政的、法律的)
         if ending in strings[-1] or len(strings) > PARALLEL_MIN_RUN:
             return "ending", ending
     n = len(middle[0])
@@ -1595,6 +1605,32 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
         return None
     shared = "".join(aligned[0][i] if i in frame else "…" for i in range(n))
     return "frame", re.sub("…+", "…", shared)
+
+
+def _category_series(strings: list[str], ending: str) -> bool:
+    """Whether members sharing a concrete ending list the kinds of a category (:data:`CATEGORY_ENDINGS`;
+    regions: 革命老区、民族地区、边疆地区, most members ending with 地区).
+
+    >>> _category_series(["绿色农业", "生态农业", "有机农业"], "农业"), _category_series(["林业", "牧业", "渔业"], "业")
+    (True, False)
+    >>> _category_series(["革命老区", "民族地区", "边疆地区"], "区"), _category_series(["行政区", "开发区", "自贸区"], "区")
+    (True, False)
+    """
+    if ending in CATEGORY_ENDINGS:
+        return True
+    return ending == "区" and 2 * sum(m.endswith("地区") for m in strings[:-1]) >= len(strings) - 1
+
+
+def _ranked_places(strings: list[str], head: str) -> bool:
+    """Whether members rank counties or towns by a sector and a quality (:data:`RANKING_QUALITIES`).
+
+    >>> _ranked_places(["培育一批农业强县", "工业大县", "旅游名县"], "县"), _ranked_places(["连山县", "连南县", "阳山县"], "县")
+    (True, False)
+    """
+    if head not in ("县", "镇"):
+        return False
+    members = [strings[0][-4:], *strings[1:-1], strings[-1][:4]]
+    return all(len(m) == 4 and m[-2] in RANKING_QUALITIES and m[-1] == head for m in members)
 
 
 def _named_head(ending: str) -> bool:
@@ -1677,8 +1713,8 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
                 first_s += strings[0].rfind(part)
                 shared = f"{part}…"
             elif mode == "ending":
-                if len(strings[0]) > size + 4:
-                    first_s = first_e - size
+                if len(strings[0]) > size + 4 or _ranked_places(strings, part):
+                    first_s = first_e - size  # 培育一批农业强县: the member is 农业强县
                 cut = strings[-1].find(part)
                 if cut < 0:
                     if len(members) - 1 < PARALLEL_MIN_RUN:
