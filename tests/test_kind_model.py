@@ -50,6 +50,12 @@ def test_shipped_model_is_what_training_gives(table):
     assert agreement >= 0.998, agreement
 
 
+def test_model_never_saw_the_held_out_round(held_out_rounds):
+    """The round the bar tests hold out is not among the documents the shipped model was trained on."""
+    latest = held_out_rounds[max(held_out_rounds)]
+    assert not set(load_kind_model().trained_on) & set(latest)
+
+
 def test_fast_path_agrees_with_features(corpus):
     """:meth:`KindModel.kinds_of` gives the kinds of :func:`kind_features` + ``decide`` on every quoted item."""
     model = load_kind_model()
