@@ -57,10 +57,11 @@ from tifa.formulas import evaluate_against_gold
 from tifa.paths import GOLD
 
 if (GOLD / "rounds.csv").exists() and (GOLD / "formulas_gold.csv").exists():
-    rounds = pd.read_csv(GOLD / "rounds.csv")
-    held_out = rounds.loc[rounds["round"] == rounds["round"].max(), "doc_id"].tolist()  # the latest round
-    annotated = load_all().subset(held_out)
     gold = pd.read_csv(GOLD / "formulas_gold.csv", dtype=str, keep_default_na=False)
+    rounds = pd.read_csv(GOLD / "rounds.csv")
+    rounds = rounds[rounds["doc_id"].isin(set(gold["doc_id"]))]  # rounds already annotated
+    held_out = rounds.loc[rounds["round"] == rounds["round"].max(), "doc_id"].tolist()  # the latest of them
+    annotated = load_all().subset(held_out)
     texts = {doc.doc_id: doc.text for doc in annotated}
     accuracy = evaluate_against_gold(
         find_formulas(annotated, kinds=["parallelism"]), gold[gold["doc_id"].isin(held_out)], texts,

@@ -466,7 +466,10 @@ def test_kinds_of_a_category_and_ranked_places_are_runs(provincial):
     at = sichuan.index("培育一批农业强县、工业强县、旅游名县")
     runs = find_formulas_in_text(sichuan[at : at + 30]).query("kind == 'parallelism'")
     assert runs["text"].tolist() == ["农业强县、工业强县、旅游名县"] and runs["shared"].tolist() == ["…县"]
-    plain = "恢复和发展农业、林业、牧业、渔业。建设图书馆、文化馆、博物馆、纪念馆。设立连山县、连南县、阳山县。"
+    plain = (
+        "恢复和发展农业、林业、牧业、渔业。建设图书馆、文化馆、博物馆、纪念馆。设立连山县、连南县、阳山县。"
+        "主办单位：省教育厅、省民政厅、省人力资源社会保障厅。"
+    )
     assert find_formulas_in_text(plain).query("kind == 'parallelism'").empty
 
 

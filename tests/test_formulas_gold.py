@@ -67,9 +67,11 @@ def _f1(totals: pd.DataFrame, kind: str) -> tuple[float, float, float]:
     strict=True,
 )
 def test_bar_on_held_out_documents(scored, held_out_rounds):
-    table, _gold, _texts = scored
-    print("\n" + table.to_string(index=False))
+    table, gold, _texts = scored
     latest = max(held_out_rounds)
+    if not set(held_out_rounds[latest]) & set(gold["doc_id"]):
+        pytest.skip(f"round {latest} is drawn and awaits its annotation")
+    print("\n" + table.to_string(index=False))
     for number, docs in held_out_rounds.items():
         name = f"round {number}" + (" (tuned on since)" if 1 < number < latest else "")
         part = table[table["doc_id"].isin(docs)].groupby("kind")[["gold", "predicted", "matched"]].sum()

@@ -17,10 +17,15 @@ def test_rounds_are_the_seeded_draws(held_out_rounds):
 
 
 def test_every_round_is_annotated(held_out_rounds):
+    """Every round is annotated in both gold files, except that the latest may be drawn and
+    still await its annotation (then no document of it is in either file)."""
     annotated = {
         name: set(pd.read_csv(GOLD / name, usecols=["doc_id"])["doc_id"])
         for name in ("slogans_gold.csv", "formulas_gold.csv")
     }
-    for docs in held_out_rounds.values():
+    latest = max(held_out_rounds)
+    for number, docs in held_out_rounds.items():
+        if number == latest and not any(set(docs) & doc_ids for doc_ids in annotated.values()):
+            continue  # drawn and registered, annotation pending
         for name, doc_ids in annotated.items():
             assert set(docs) <= doc_ids, (name, docs)

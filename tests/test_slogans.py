@@ -508,3 +508,13 @@ def test_trade_in_and_delivery_policies_are_terms(provincial):
     quoted = spans[spans["quoted"]]
     assert set(quoted.loc[quoted["text"].isin(["保交房", "以旧换新"]), "kind"]) == {"term"}
     assert {"保交房", "以旧换新"} <= set(quoted["text"])
+
+
+def test_yearly_packages_of_works_count_when_named_twice(provincial):
+    """10件惠民实事, named in the plan and the annex, is a standing package (numbered formula);
+    完成21项民生实事, named once, is an ordinary count; 办好每一件民生实事 counts nothing."""
+    yunnan = find_slogans(provincial["cn-yunnan-gwr-2025"].text, kinds="rules")
+    assert (yunnan["normalized"] == "10件惠民实事").sum() >= 3 and (yunnan["normalized"] == "10件惠企实事").sum() == 2
+    assert not yunnan["text"].str.contains("一件民生实事").any()
+    xizang = find_slogans(provincial["cn-xizang-gwr-2025"].text, kinds="rules")
+    assert not xizang["text"].str.contains("民生实事").any()

@@ -72,6 +72,7 @@ import functools
 import operator
 import re
 import warnings
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Literal, NamedTuple
 
@@ -392,9 +393,11 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
     + r")|(?<![\d.])(?:"
     + "|".join(
         [
-            # the yearly package of livelihood works: 十件民生实事, 十方面民生实事 (not the
-            # changing count inside a standing set of categories: 10大类52项民生实事)
-            r"(?<!类)(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)(?P<head_ms>(?:重点|重大)?民生实事)",
+            # the yearly package of livelihood works: 十件民生实事, 十方面民生实事, 10件惠民实事
+            # (not the changing count inside a standing set of categories: 10大类52项民生实事);
+            # kept only when the report names the same package twice (:func:`_standing_packages`)
+            r"(?<!类)(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)"
+            r"(?P<head_ms>(?:重点|重大)?(?:民生|惠民|惠企)实事)",
             # policy packages: 22条措施, 30条举措, 十条支持政策
             r"(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>(?:[^\W\d_]{2})?(?:措施|举措|政策)|意见)",
             # …or named before the count: 便利化措施56条
@@ -1357,6 +1360,7 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
                     glossary_ranges.append((offset, offset + len(surface)))
                 offset += len(item) + 1
     # unquoted numbered formulas
+    packages: list[int] = []  # spans of yearly packages of works (10件民生实事)
     for match in RE_NUMBERED_UNQUOTED.finditer(text):
         start, end = match.span()
         if _inside(quoted_ranges, start, end) or _overlaps(glossary_ranges, start, end):
@@ -1370,10 +1374,13 @@ def _slogan_spans(text: str, lexicon: _LexiconColumns, forms: Mapping[str, int])
             if longer is not None:
                 parsed, end = longer, end + 1
         surface = text[start:end]
+        if match.group("num_ms"):
+            packages.append(len(spans))
         spans.append(
             _Span(start, end, surface, "numbered_formula", parsed.value, parsed.head, parsed.normalized,
                   parsed.normalized in forms or surface in forms, False)
         )
+    spans = _standing_packages(spans, packages)
     # counts in apposition to an enumeration: 工业、燃煤、机动车三大污染源, “安全、环保、效益”三条底线
     digit_sets = list(_digit_sets(text))
     _add_counts(spans, text, quoted_ranges, forms, RE_APPOSITIVE_COUNT.finditer(text), _appositive_count)
@@ -1697,6 +1704,24 @@ def _word_across(text: str, start: int) -> bool:
         for length in (3, 4)
         if back < length and start - back >= 0
     )
+
+
+def _standing_packages(spans: list[_Span], packages: Sequence[int]) -> list[_Span]:
+    """Keep the yearly packages of works (10件民生实事) that a report names at least twice.
+
+    A package whose count is repeated (in the review and the plan, in the annex) is a
+    standing set, a numbered formula; one named once with a count that changes from year to
+    year (完成35件民生实事) is an ordinary count. A count of one is never a package.
+
+    >>> spans = find_slogans_in_text("办好10件民生实事。10件民生实事全部完成。完成21项民生实事。", kinds="rules")
+    >>> spans["text"].tolist()
+    ['10件民生实事', '10件民生实事']
+    """
+    if not packages:
+        return spans
+    named = Counter(spans[i].normalized for i in packages)
+    dropped = {i for i in packages if named[spans[i].normalized] < 2 or spans[i].value < 2}
+    return [span for i, span in enumerate(spans) if i not in dropped]
 
 
 def _parse_unquoted(match: re.Match[str]) -> Numbered | None:
