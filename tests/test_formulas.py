@@ -598,3 +598,16 @@ def test_gold_rows_that_cannot_be_found_count_as_misses(spans, seeds):
     gold = pd.DataFrame({"doc_id": [SEED_002], "kind": ["enumeration"], "left": [""], "text": ["这段文字不在文档里"]})
     table = evaluate_against_gold(spans, gold, {d.doc_id: d.text for d in seeds})
     assert table.set_index(["doc_id", "kind"]).loc[("all", "enumeration"), "recall"] == 0.0
+
+
+def test_short_series_inside_a_clause_share_one_character(provincial):
+    """A series that begins inside its clause may share one character when its members are short
+    words (严厉整治乱收费、乱罚款、乱检查、乱查封; 利用好老街巷、老建筑、老厂区)."""
+    liaoning = provincial["cn-liaoning-gwr-2025"].text
+    for excerpt, shared, n in (("严厉整治乱收费、乱罚款、乱检查、乱查封", "乱…", 4), ("修复好、利用好老街巷、老建筑、老厂区", "老…", 3)):
+        at = liaoning.index(excerpt)
+        runs = find_formulas_in_text(liaoning[at : at + len(excerpt) + 1]).query("kind == 'parallelism'")
+        assert list(zip(runs["shared"], runs["n_items"], strict=True)) == [(shared, n)], runs[["text", "shared"]]
+    # longer members still need two shared characters
+    runs = find_formulas_in_text("推进、加快建设现代化产业体系、建设现代化基础设施、建设现代化城市。").query("kind == 'parallelism'")
+    assert runs.empty or runs["shared"].str.len().min() >= 3

@@ -518,3 +518,16 @@ def test_yearly_packages_of_works_count_when_named_twice(provincial):
     assert not yunnan["text"].str.contains("一件民生实事").any()
     xizang = find_slogans(provincial["cn-xizang-gwr-2025"].text, kinds="rules")
     assert not xizang["text"].str.contains("民生实事").any()
+
+
+def test_standing_projects_and_counts_after_quoted_enumerations(provincial):
+    """Liaoning's 15项重大工程 and Hebei's 20项民生工程, each named twice, are standing packages;
+    Yunnan's “登高、升规、晋位、上市”四个工程 counts the quoted enumeration before it, so its 个
+    names a set (个 after an unquoted list still counts things: 香港、澳门两个特别行政区)."""
+    for doc_id, form in (("cn-liaoning-gwr-2025", "15项重大工程"), ("cn-hebei-gwr-2025", "20项民生工程")):
+        spans = find_slogans(provincial[doc_id].text, kinds="rules")
+        assert (spans["normalized"] == form).sum() == 2, doc_id
+    yunnan = find_slogans(provincial["cn-yunnan-gwr-2025"].text, kinds="rules")
+    counted = yunnan[yunnan["text"] == "四个工程"]
+    assert len(counted) == 2 and (counted["kind"] == "numbered_formula").all() and (counted["value"] == 4).all()
+    assert find_slogans("支持香港、澳门两个特别行政区发展。", kinds="rules").empty

@@ -1695,7 +1695,10 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
                 continue
             if any(RE_QUANTITY.search(m) for m in middle):
                 continue  # target lists
-            found = _series_shared(strings, 1 if number < whole else PARALLEL_MIN_SHARED)
+            # a series that begins inside the clause needs two shared characters, unless its
+            # members are short words (严厉整治乱收费、乱罚款、乱检查: 乱…)
+            short = number >= whole and members[0][0] > 0 and all(len(m) <= 3 for m in strings[1:])
+            found = _series_shared(strings, 1 if number < whole or short else PARALLEL_MIN_SHARED)
             if found is None:
                 continue
             mode, part = found

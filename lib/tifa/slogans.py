@@ -397,7 +397,7 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             # (not the changing count inside a standing set of categories: 10大类52项民生实事);
             # kept only when the report names the same package twice (:func:`_standing_packages`)
             r"(?<!类)(?P<num_ms>\d{1,2}|[一二三四五六七八九十]{1,3})(?P<m_ms>件|项|个|方面|大)"
-            r"(?P<head_ms>(?:重点|重大)?(?:民生|惠民|惠企)实事)",
+            r"(?P<head_ms>(?:重点|重大)?(?:民生|惠民|惠企)实事|(?:重大|重点|民生)工程)",
             # policy packages: 22条措施, 30条举措, 十条支持政策
             r"(?P<num_pkg>\d{1,3}|[一二三四五六七八九十]{1,3})(?P<m_pkg>条)(?P<head_pkg>(?:[^\W\d_]{2})?(?:措施|举措|政策)|意见)",
             # …or named before the count: 便利化措施56条
@@ -1551,8 +1551,9 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     head = _noun_prefix(follow)
     if head is None or RE_STRUCTURE_HEAD.match(follow) or _is_quantity(head):
         return None
-    if match.group("measure") == "个" and head != "字":
-        return None  # 香港、澳门两个特别行政区: 个 counts things; 大, 项, 条 name a set
+    if match.group("measure") == "个" and head != "字" and not before.endswith(("”", "’")):
+        return None  # 香港、澳门两个特别行政区: 个 counts things; 大, 项, 条 name a set (and 个 after a
+        # quoted enumeration: “登高、升规、晋位、上市”四个工程)
     counted = value == len(items) or (head == "字" and value == sum(len(i) for i in items))
     if not counted:
         return None
