@@ -213,6 +213,10 @@ class KindModel:
         exp = np.exp(scores)
         return self.decide(exp / exp.sum(axis=1, keepdims=True), [item[-1] for item in items])
 
+    def clear_cache(self) -> None:
+        """Forget the features found for each distinct item (:meth:`kinds_of` finds them again)."""
+        self._item_rows_cache.clear()
+
     def families(self) -> dict[str, dict[str, int]]:
         """Feature rows by family and value: ``{"L1": {"施": 12, …}, "g": {"粤菜": 40, …}, …}``
         (the n-grams of every length share the family ``g``)."""
