@@ -24,9 +24,8 @@ training only. The decision (:meth:`KindModel.decide`):
 
 Unquoted spans (numbered formulas, lexicon terms) and the numbered formulas the
 rules build around or inside quotes (五个“必须统筹好”, “七个三百米、一个五百米”) keep
-the rules' kind. The
-threshold (0.25) and the regularization (C = 1) were chosen by leaving one
-annotation round out at a time (:func:`cross_validate`); see
+the rules' kind. The threshold (0.25) and the regularization (C = 1) were chosen
+by leaving one annotation round out at a time (:func:`cross_validate`); see
 ``docs/validation.md``. The model ships as ``lib/tifa/data/kind_model.json``
 and is rebuilt from the gold with ``make kind-model``.
 
@@ -34,8 +33,8 @@ and is rebuilt from the gold with ``make kind-model``.
 >>> model.classes
 ('none', 'numbered_formula', 'programme', 'quotation', 'slogan', 'term')
 >>> text = "坚持“绿水青山就是金山银山”理念，实施“粤菜师傅”工程"
->>> [model.kinds(text, [(3, 13, "slogan", False, False), (20, 24, "programme", False, False)])]
-[['slogan', 'programme']]
+>>> model.kinds(text, [(3, 13, "slogan", False, False), (20, 24, "programme", False, False)])
+['slogan', 'programme']
 """
 
 from __future__ import annotations
@@ -295,7 +294,7 @@ def training_table(gold_path: str | Path | None = None, doc_ids: Iterable[str] |
         the tuning documents) and ``features``.
     """
     from tifa.datasets import load_all
-    from tifa.slogans import find_slogans, locate_gold, read_gold
+    from tifa.slogans import OPENING_QUOTES, find_slogans, locate_gold, read_gold
 
     gold = read_gold(Path(gold_path) if gold_path is not None else GOLD / "slogans_gold.csv")
     wanted = set(gold["doc_id"]) if doc_ids is None else set(doc_ids)
@@ -303,7 +302,8 @@ def training_table(gold_path: str | Path | None = None, doc_ids: Iterable[str] |
     documents = corpus.subset([d for d in corpus.doc_ids if d in wanted])
     texts = {d.doc_id: d.text for d in documents}
     spans = find_slogans(documents, kinds="rules")
-    opening = [t[s - 1] in "“‘" if s else False for t, s in zip((texts[d] for d in spans["doc_id"]), spans["start"], strict=True)]
+    # the items the model settles: those that fill their quotes (as in tifa.slogans)
+    opening = [bool(s) and texts[d][s - 1] in OPENING_QUOTES for d, s in zip(spans["doc_id"], spans["start"], strict=True)]
     spans = spans[spans["quoted"] & pd.Series(opening, index=spans.index)].reset_index(drop=True)
     located = locate_gold(gold[gold["doc_id"].isin(wanted)], texts)
     by_doc = {doc_id: group for doc_id, group in located.groupby("doc_id")}
