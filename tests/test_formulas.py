@@ -469,6 +469,7 @@ def test_kinds_of_a_category_and_ranked_places_are_runs(provincial):
     plain = (
         "恢复和发展农业、林业、牧业、渔业。建设图书馆、文化馆、博物馆、纪念馆。设立连山县、连南县、阳山县。"
         "主办单位：省教育厅、省民政厅、省人力资源社会保障厅。"
+        "设置新疆农业职业技术大学、乌鲁木齐职业大学、新疆交通职业技术大学。"
     )
     assert find_formulas_in_text(plain).query("kind == 'parallelism'").empty
 

@@ -531,3 +531,12 @@ def test_standing_projects_and_counts_after_quoted_enumerations(provincial):
     counted = yunnan[yunnan["text"] == "四个工程"]
     assert len(counted) == 2 and (counted["kind"] == "numbered_formula").all() and (counted["value"] == 4).all()
     assert find_slogans("支持香港、澳门两个特别行政区发展。", kinds="rules").empty
+
+
+def test_prefectures_of_a_named_part_of_a_province(provincial):
+    """南疆五地州 and 东部五盟市 name fixed sets of prefectures (numbered formulas); 14个市州 counts them."""
+    xinjiang = find_slogans(provincial["cn-xinjiang-gwr-2025"].text, kinds="rules")
+    assert (xinjiang["normalized"] == "五地州").sum() == 2
+    neimenggu = find_slogans(provincial["cn-neimenggu-gwr-2025"].text, kinds="rules")
+    assert {"五盟市", "三盟市"} <= set(neimenggu["normalized"])
+    assert find_slogans("全省14个市州全部通高速。", kinds="rules").empty

@@ -1494,8 +1494,9 @@ RE_LAST_JOIN = re.compile("[和及与]")
 #: concrete or named things (桃花节、水晶梨节、菜心节; 大路边镇、星子镇), which
 #: the annotation rules do not count as parallelism; also named bodies (省纺织集团、省农发集团),
 #: trains, schools, hospitals, plants and awards (黔粤班列、中欧班列; 北京友谊医院; 水城电厂; 飞天奖、
-#: 金鹰奖), continents (亚洲、非洲、拉丁美洲) and government departments (省教育厅、省民政厅).
-CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁团列院厂奖洲厅")
+#: 金鹰奖), continents (亚洲、非洲、拉丁美洲), government departments (省教育厅、省民政厅) and
+#: universities or disciplines (北京大学、清华大学、复旦大学; 哲学、政治经济学).
+CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁团列院厂奖洲厅学")
 #: Final characters of places: a series of them with a common qualifier is a list of named
 #: places (国际金融城、国际人才港、国际法务区), not a frame (重点行业、重点企业、重点产品).
 PLACE_HEADS = frozenset("村镇乡县路街道桥港站园城馆区市省州岛湾")

@@ -388,6 +388,9 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             r"(?P<pairing>(?P<pairing_num>[百千万])[^\W\d_][联帮带结进促兴助扶连](?P=pairing_num)[^\W\d_])",
             # plan names
             r"(?P<plan>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间|末|初|以来)",
+            # the prefectures of a named part of a province: 南疆五地州, 东部五盟市, 8市州 (a
+            # count with 个 is an ordinary count: 14个市州)
+            r"(?P<num_rg>[二三四五六七八九十两]{1,2})(?P<m_rg>)(?P<head_rg>地州|盟市|市州)",
         ]
     )
     + r")|(?<![\d.])(?:"
