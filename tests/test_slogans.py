@@ -540,3 +540,11 @@ def test_prefectures_of_a_named_part_of_a_province(provincial):
     neimenggu = find_slogans(provincial["cn-neimenggu-gwr-2025"].text, kinds="rules")
     assert {"五盟市", "三盟市"} <= set(neimenggu["normalized"])
     assert find_slogans("全省14个市州全部通高速。", kinds="rules").empty
+
+
+def test_quoted_codes_with_a_multiplication_sign(provincial):
+    """Hunan's “4×4”现代化产业体系 is a code (four by four, value 16); an unquoted 3×3 is a size."""
+    hunan = find_slogans(provincial["cn-hunan-gwr-2025"].text, kinds="rules")
+    codes = hunan[hunan["text"] == "4×4"]
+    assert len(codes) == 3 and (codes["kind"] == "numbered_formula").all() and (codes["value"] == 16).all()
+    assert find_slogans("面积3×3米的展位", kinds="rules").empty

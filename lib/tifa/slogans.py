@@ -298,8 +298,8 @@ _C_OR_ZERO = f"(?:{_C}|零)"
 RE_SERIES_FULL: re.Pattern[str] = re.compile(rf"^(?:{_N}{{1,3}}{_C_OR_ZERO}{{1,3}}){{1,6}}$")
 RE_SERIES_GROUP: re.Pattern[str] = re.compile(rf"({_N}{{1,3}})({_C_OR_ZERO}{{1,3}})")
 RE_ALL_NUMERALS: re.Pattern[str] = re.compile(r"^[十百千万]{2,4}$")
-#: Codes: 3+1, 1+12+N, 15+N, 12221, 1231511, 415X.
-RE_CODE_FULL: re.Pattern[str] = re.compile(r"^(?:\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+|\d{3,8}[A-Z]?|[A-Z]\+\d{1,3})$")
+#: Codes: 3+1, 1+12+N, 15+N, 12221, 1231511, 415X; quoted, also 4×4.
+RE_CODE_FULL: re.Pattern[str] = re.compile(r"^(?:\d{1,4}(?:\+(?:\d{1,4}|[A-Z]))+|\d{3,8}[A-Z]?|[A-Z]\+\d{1,3}|\d{1,2}×\d{1,2})$")
 #: Plan names: 六五 … 十五五.
 RE_PLAN_FULL: re.Pattern[str] = re.compile(r"^(?:十[一二三四五]?|[一二三四五六七八九])五$")
 #: After a quoted 十五 or 一五…五五 (which read as plain numbers too), what makes them plans:
@@ -612,6 +612,9 @@ def _numbered(text: str, quoted: bool, plan: bool, defined: bool, named: bool = 
         if "+" in text:
             parts = text.split("+")
             value = float(sum(int(p) for p in parts if p.isdigit()))
+        elif "×" in text:  # “4×4”: four fields of four industries each
+            rows, columns = text.split("×")
+            value = float(int(rows) * int(columns))
         else:
             value = float(sum(int(d) for d in text if d.isdigit()))
         return Numbered(value, "", text)
