@@ -43,7 +43,7 @@ import argparse
 import functools
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,18 +76,39 @@ PUNCTUATION = frozenset("，。；！？：、")
 NUMERALS = frozenset("一二三四五六七八九十两百千万0123456789")
 
 
+#: Features that hold or not, without a value (``punct``, ``numeral``).
+FLAGS = ("punct", "numeral")
+
+
+def _item_parts(item: str) -> Iterator[tuple[str, str]]:
+    """The features of an item's characters as (family, value) pairs; n-grams of every length
+    are the family ``g``, flags have the value ``""``. Named by :func:`_item_features`, looked up
+    by :meth:`KindModel.kinds_of`."""
+    grams = item if len(item) <= LONG_ITEM else item[:EDGE] + "…" + item[-EDGE:]
+    for n in (1, 2, 3):
+        for i in range(len(grams) - n + 1):
+            yield "g", grams[i : i + n]
+    yield "len", str(min(len(item), 12))
+    yield "first", item[:1]
+    yield "last", item[-1:]
+    yield "last2", item[-2:]
+    if not PUNCTUATION.isdisjoint(item):
+        yield "punct", ""
+    if not NUMERALS.isdisjoint(item):
+        yield "numeral", ""
+
+
+def _feature_name(family: str, value: str) -> str:
+    """``g2=粤菜`` for an n-gram, ``punct`` for a flag, ``first=粤`` otherwise."""
+    if family == "g":
+        return f"g{len(value)}={value}"
+    return family if family in FLAGS else f"{family}={value}"
+
+
 @functools.lru_cache(maxsize=65536)
 def _item_features(item: str) -> tuple[str, ...]:
     """Features of an item's characters (cached: items repeat across a corpus)."""
-    grams = item if len(item) <= LONG_ITEM else item[:EDGE] + "…" + item[-EDGE:]
-    features = {f"len={min(len(item), 12)}", f"first={item[:1]}", f"last={item[-1:]}", f"last2={item[-2:]}"}
-    for n in (1, 2, 3):
-        features.update(f"g{n}={grams[i : i + n]}" for i in range(len(grams) - n + 1))
-    if not PUNCTUATION.isdisjoint(item):
-        features.add("punct")
-    if not NUMERALS.isdisjoint(item):
-        features.add("numeral")
-    return tuple(sorted(features))
+    return tuple(sorted({_feature_name(family, value) for family, value in _item_parts(item)}))
 
 
 def kind_features(text: str, start: int, end: int, rule_kind: str, in_lexicon: bool) -> list[str]:
@@ -136,17 +157,20 @@ class KindModel:
 
     def probabilities(self, rows: Sequence[Sequence[str]]) -> np.ndarray:
         """Class probabilities, one row per feature list (unknown features are ignored)."""
-        scores = np.tile(self.intercept, (len(rows), 1))
-        if not len(rows):
-            return scores
-        positions: list[int] = []
-        owners: list[int] = []
-        for row, features in enumerate(rows):
-            found = [self.index[f] for f in features if f in self.index]
-            positions.extend(found)
-            owners.extend([row] * len(found))
-        if positions:
-            np.add.at(scores, np.asarray(owners), self.weights[np.asarray(positions)])
+        indices: list[int] = []
+        indptr = [0]
+        for features in rows:
+            indices.extend(self.index[f] for f in features if f in self.index)
+            indptr.append(len(indices))
+        return self._softmax(indices, indptr)
+
+    def _softmax(self, indices: list[int], indptr: list[int]) -> np.ndarray:
+        """Class probabilities of rows given as the feature rows they hold (CSR ``indices``, ``indptr``)."""
+        matrix = csr_array(
+            (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
+            shape=(len(indptr) - 1, len(self.weights)),
+        )
+        scores = matrix @ self.weights + self.intercept
         scores -= scores.max(axis=1, keepdims=True)
         exp = np.exp(scores)
         return exp / exp.sum(axis=1, keepdims=True)
@@ -203,14 +227,7 @@ class KindModel:
             if lexicon and lexicon_row is not None:
                 indices.append(lexicon_row)
             indptr.append(len(indices))
-        matrix = csr_array(
-            (np.ones(len(indices)), np.asarray(indices, dtype=np.int64), np.asarray(indptr, dtype=np.int64)),
-            shape=(len(items), len(self.weights)),
-        )
-        scores = matrix @ self.weights + self.intercept
-        scores -= scores.max(axis=1, keepdims=True)
-        exp = np.exp(scores)
-        return self.decide(exp / exp.sum(axis=1, keepdims=True), [item[-1] for item in items])
+        return self.decide(self._softmax(indices, indptr), [item[-1] for item in items])
 
     def clear_cache(self) -> None:
         """Forget the features found for each distinct item (:meth:`kinds_of` finds them again)."""
@@ -224,21 +241,13 @@ class KindModel:
                 family, _, value = name.partition("=")
                 family = "g" if family in ("g1", "g2", "g3") else family
                 self._families.setdefault(family, {})[value] = position
-            for family in ("rule", "L1", "L2", "R1", "R2", "g", "len", "first", "last", "last2"):
+            for family in ("rule", "L1", "L2", "R1", "R2"):
                 self._families.setdefault(family, {})
         return self._families
 
     def _item_rows(self, item: str, family: dict[str, dict[str, int]]) -> list[int]:
         """Rows of the features of :func:`_item_features` the model knows."""
-        grams = item if len(item) <= LONG_ITEM else item[:EDGE] + "…" + item[-EDGE:]
-        known = family["g"]
-        rows = {known[gram] for n in (1, 2, 3) for i in range(len(grams) - n + 1) if (gram := grams[i : i + n]) in known}
-        for name, value in (("len", str(min(len(item), 12))), ("first", item[:1]), ("last", item[-1:]), ("last2", item[-2:])):
-            if value in family[name]:
-                rows.add(family[name][value])
-        for name, holds in (("punct", not PUNCTUATION.isdisjoint(item)), ("numeral", not NUMERALS.isdisjoint(item))):
-            if holds and name in self.index:
-                rows.add(self.index[name])
+        rows = {row for name, value in _item_parts(item) if (row := family.get(name, {}).get(value)) is not None}
         return sorted(rows)
 
 
@@ -294,7 +303,7 @@ def training_table(gold_path: str | Path | None = None, doc_ids: Iterable[str] |
         the tuning documents) and ``features``.
     """
     from tifa.datasets import load_all
-    from tifa.slogans import OPENING_QUOTES, find_slogans, locate_gold, read_gold
+    from tifa.slogans import fills_quotes, find_slogans, locate_gold, read_gold
 
     gold = read_gold(Path(gold_path) if gold_path is not None else GOLD / "slogans_gold.csv")
     wanted = set(gold["doc_id"]) if doc_ids is None else set(doc_ids)
@@ -302,9 +311,9 @@ def training_table(gold_path: str | Path | None = None, doc_ids: Iterable[str] |
     documents = corpus.subset([d for d in corpus.doc_ids if d in wanted])
     texts = {d.doc_id: d.text for d in documents}
     spans = find_slogans(documents, kinds="rules")
-    # the items the model settles: those that fill their quotes (as in tifa.slogans)
-    opening = [bool(s) and texts[d][s - 1] in OPENING_QUOTES for d, s in zip(spans["doc_id"], spans["start"], strict=True)]
-    spans = spans[spans["quoted"] & pd.Series(opening, index=spans.index)].reset_index(drop=True)
+    # the items the model settles (as in tifa.slogans)
+    settled = [fills_quotes(texts[d], s) for d, s in zip(spans["doc_id"], spans["start"], strict=True)]
+    spans = spans[spans["quoted"] & pd.Series(settled, index=spans.index)].reset_index(drop=True)
     located = locate_gold(gold[gold["doc_id"].isin(wanted)], texts)
     by_doc = {doc_id: group for doc_id, group in located.groupby("doc_id")}
     labels = []

@@ -100,6 +100,8 @@ __all__ = [
     "find_definitions_in_text",
     "find_slogans",
     "find_slogans_in_text",
+    "fills_quotes",
+    "locate_gold",
     "numbered_formula",
     "read_gold",
 ]
@@ -1779,6 +1781,16 @@ _RANGE_END = operator.itemgetter(1)
 
 #: Characters that open a quoted item.
 OPENING_QUOTES = frozenset("“‘")
+def fills_quotes(text: str, start: int) -> bool:
+    """Whether a quoted span starting at ``start`` opens right after its quote mark: the items
+    the kind model settles (not 五个“必须统筹好”, nor the second item of “七个三百米、一个五百米”).
+
+    >>> fills_quotes("做好“六稳”工作", 3), fills_quotes("五个“必须统筹好”", 0)
+    (True, False)
+    """
+    return start > 0 and text[start - 1] in OPENING_QUOTES
+
+
 #: Who settles the kind of quoted items.
 KindSource = Literal["model", "rules"]
 KIND_SOURCES: tuple[str, ...] = ("model", "rules")
@@ -1800,7 +1812,7 @@ def _spans_with_kinds(texts: Sequence[str], lexicon: _LexiconColumns, forms: Map
         (t, i)
         for t, spans in enumerate(found)
         for i, span in enumerate(spans)
-        if span.quoted and span.start and texts[t][span.start - 1] in OPENING_QUOTES
+        if span.quoted and fills_quotes(texts[t], span.start)
     ]
     items = []
     for t, i in where:
