@@ -7,6 +7,8 @@ provincial 2025 reports. Round 1 was chosen by hand before any tuning.
   draw were held out, the others (national 2003, Ningxia) used for tuning.
 * Rounds 3–15 (seeds in :data:`LATER_ROUNDS`): one national and two provincial reports, all
   held out, each drawn after the round before was scored and tuned on.
+* Round 16 on (seeds in :data:`NATIONAL_ROUNDS`): three national reports, as every provincial
+  report had been annotated by then.
 
 ``tests/test_gold_rounds.py`` checks that ``rounds.csv`` holds what this script draws.
 
@@ -25,10 +27,11 @@ ANNOTATED_FIRST = {
 }
 ROUND_2_SEED = 20261125
 LATER_ROUNDS = {3: 20261127, 4: 20261128, 5: 20261129, 6: 20261130, 7: 20261131, 8: 20261201, 9: 20261202, 10: 20261203, 11: 20261204, 12: 20261205, 13: 20261206, 14: 20261207, 15: 20261208}
+NATIONAL_ROUNDS = {16: 20261209}
 
 
 def draw() -> tuple[dict[int, list[str]], list[str]]:
-    """The held-out reports of rounds 2–15, and the tuning reports drawn with round 2."""
+    """The held-out reports of rounds 2–16, and the tuning reports drawn with round 2."""
     national_ids = [d.doc_id for d in read_corpus(NATIONAL_CORPUS) if int(d.docvars["year"]) >= 1978]
     provincial_ids = [d.doc_id for d in read_corpus(PROVINCIAL_CORPUS)]
 
@@ -45,6 +48,10 @@ def draw() -> tuple[dict[int, list[str]], list[str]]:
         national, provincial = candidates(annotated)
         rng = random.Random(seed)
         rounds[number] = rng.sample(national, 1) + rng.sample(provincial, 2)
+        annotated |= set(rounds[number])
+    for number, seed in NATIONAL_ROUNDS.items():
+        national, _ = candidates(annotated)
+        rounds[number] = random.Random(seed).sample(national, 3)
         annotated |= set(rounds[number])
     return rounds, tuning
 
