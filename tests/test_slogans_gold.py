@@ -2,11 +2,11 @@
 
 The gold (``tests/gold/slogans_gold.csv``: doc_id, left, text, kind, quoted) is
 annotated blind by someone who does not write the rules. Held-out reports came in
-fifteen rounds (``tests/gold/rounds.csv``, docs/validation.md): round 1 was consulted in aggregate during early
-tuning, rounds 2 to 14 were each scored once and then tuned on, round 15 was scored
+sixteen rounds (``tests/gold/rounds.csv``, docs/validation.md): round 1 was consulted in aggregate during early
+tuning, rounds 2 to 15 were each scored once and then tuned on, round 16 was scored
 once with no rule tuned on it and the kind model (:mod:`tifa.kind_model`) trained
 without it. The bar — recall ≥ 0.95 and precision ≥ 0.90 for slogans and numbered
-formulas together — is asserted on round 15; the earlier rounds are reported.
+formulas together — is asserted on round 16; the earlier rounds are reported.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def test_gold_documents_exist(evaluation):
 
 
 @pytest.mark.xfail(
-    reason="bar not met on round 15: slogan+numbered_formula P 0.962, R 0.912 (< 0.95; 125 of 137); "
+    reason="bar not met on round 16: slogan+numbered_formula P 0.913, R 0.939 (< 0.95; 62 of 66); "
     "strict, so it fails once the bar is met",
     strict=True,
 )
