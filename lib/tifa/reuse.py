@@ -50,7 +50,7 @@ import pandas as pd
 from rapidfuzz.distance import LCSseq
 
 from tifa.corpus import iter_documents
-from tifa.formulas import RE_CLAUSE
+from tifa.parallelism import RE_CLAUSE
 
 logger = logging.getLogger(__name__)
 
