@@ -523,7 +523,7 @@ def test_yearly_packages_of_works_count_when_named_twice(provincial):
 def test_standing_projects_and_counts_after_quoted_enumerations(provincial):
     """Liaoning's 15项重大工程 and Hebei's 20项民生工程, each named twice, are standing packages;
     Yunnan's “登高、升规、晋位、上市”四个工程 counts the quoted enumeration before it, so its 个
-    names a set (个 after an unquoted list still counts things: 香港、澳门两个特别行政区)."""
+    names a set (个 after an unquoted list of places counts them: 香港、澳门两个特别行政区)."""
     for doc_id, form in (("cn-liaoning-gwr-2025", "15项重大工程"), ("cn-hebei-gwr-2025", "20项民生工程")):
         spans = find_slogans(provincial[doc_id].text, kinds="rules")
         assert (spans["normalized"] == form).sum() == 2, doc_id
@@ -531,6 +531,27 @@ def test_standing_projects_and_counts_after_quoted_enumerations(provincial):
     counted = yunnan[yunnan["text"] == "四个工程"]
     assert len(counted) == 2 and (counted["kind"] == "numbered_formula").all() and (counted["value"] == 4).all()
     assert find_slogans("支持香港、澳门两个特别行政区发展。", kinds="rules").empty
+
+
+def test_counts_with_ge_after_an_unquoted_enumeration(national, provincial):
+    """个 after an unquoted enumeration whose length it gives names a set (严把土地、信贷两个闸门,
+    打得赢、不变质两个历史性课题, 重预防、强基础、严监管、提能力四个关键), unless the items are
+    places (全力支持香港、澳门两个特别行政区); the enumeration may start far before the count
+    (…提升应急救援水平、最大程度降低事故造成损失两个工作维度)."""
+    found = {
+        doc_id: set(find_slogans(text, kinds="rules")["normalized"])
+        for doc_id, text in (
+            ("cn-national-gwr-2008", national["cn-national-gwr-2008"].text),
+            ("cn-national-gwr-2005", national["cn-national-gwr-2005"].text),
+            ("cn-neimenggu-gwr-2025", provincial["cn-neimenggu-gwr-2025"].text),
+            ("cn-beijing-gwr-2025", provincial["cn-beijing-gwr-2025"].text),
+        )
+    }
+    assert "两个闸门" in found["cn-national-gwr-2008"]
+    assert "两个历史性课题" in found["cn-national-gwr-2005"]
+    assert {"四个关键", "三个关键领域"} <= found["cn-neimenggu-gwr-2025"]
+    assert "两个工作维度" in found["cn-beijing-gwr-2025"]
+    assert "两个特别行政区" not in found["cn-national-gwr-2005"] | found["cn-national-gwr-2008"]
 
 
 def test_prefectures_of_a_named_part_of_a_province(provincial):

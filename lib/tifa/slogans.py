@@ -1513,15 +1513,21 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     as its 、-parts: “安全、环保、效益”三条底线). The count must equal the
     number of items, or, for 个字, their number of characters (“巩固、增强、
     提升、畅通”八个字). The head is the longest prefix of up to four
-    characters of what follows that ends with a noun of the dictionary.
+    characters of what follows that ends with a noun of the dictionary. With
+    个, a list of provinces or cities is only counted (香港、澳门两个特别行政区),
+    a list of anything else named as a set (打得赢、不变质两个历史性课题).
+
+    >>> text = "紧紧围绕打得赢、不变质两个历史性课题，全力支持香港、澳门两个特别行政区"
+    >>> [_appositive_count(text, m) for m in RE_APPOSITIVE_COUNT.finditer(text)][0].normalized
+    '两个历史性课题'
+    >>> [_appositive_count(text, m) for m in RE_APPOSITIVE_COUNT.finditer(text)][1] is None
+    True
     """
     start = match.start("num")
-    if not start or not (text[start - 1] in "”’" or "、" in text[max(0, start - 9) : start]):
-        return None  # nothing enumerated just before
+    if not start or not (text[start - 1] in "”’" or "、" in RE_CLAUSE_BOUNDARY.split(text[max(0, start - 60) : start])[-1]):
+        return None  # nothing enumerated just before, in the same clause
     value = _numeral_value(match.group("num"))
     before = text[max(0, start - 160) : start]
-    if not before.endswith(("”", "’")) and "、" not in RE_CLAUSE_BOUNDARY.split(before[-9:])[-1]:
-        return None
     if before.endswith(("”", "’")):
         items = []
         position = len(before)
@@ -1559,9 +1565,10 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     head = _noun_prefix(follow)
     if head is None or RE_STRUCTURE_HEAD.match(follow) or _is_quantity(head):
         return None
-    if match.group("measure") == "个" and head != "字" and not before.endswith(("”", "’")):
-        return None  # 香港、澳门两个特别行政区: 个 counts things; 大, 项, 条 name a set (and 个 after a
-        # quoted enumeration: “登高、升规、晋位、上市”四个工程)
+    if match.group("measure") == "个" and head != "字" and not before.endswith(("”", "’")) and all(
+        any(place in item for place in PROVINCES) for item in items
+    ):
+        return None  # 香港、澳门两个特别行政区: 个 after a list of places counts the places
     counted = value == len(items) or (head == "字" and value == sum(len(i) for i in items))
     if not counted:
         return None
