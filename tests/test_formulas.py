@@ -505,6 +505,14 @@ def test_runs_opened_by_negation_causative_or_after_a_pronoun(national):
     assert any(t.startswith("包括各个民主党派，包括广大的台湾同胞") and s == "包括…" for t, s in found.items())
 
 
+
+def test_run_announced_by_a_colon_starts_after_it(national):
+    """需要把握以下原则：坚持稳中求进，…；坚持好字优先，…；坚持改革开放，…；坚持以人为本，… (2008):
+    the colon announces the run, whose first member starts at the first 坚持."""
+    runs = find_formulas_in_text(national["cn-national-gwr-2008"].text).query("kind == 'parallelism'")
+    run = runs[runs["text"].str.startswith("坚持稳中求进")]
+    assert len(run) == 1 and run["n_items"].iloc[0] == 4 and run["shared"].iloc[0].startswith("坚持")
+
 # ---------------------------------------------------------------- set patterns
 def test_set_patterns_in_seeds(spans):
     redup = rows(spans, SEED_000, "reduplication")["text"].tolist()

@@ -271,8 +271,9 @@ def _extend_back(
     run: _Run, units: list[tuple[int, int, str]], starts: list[int], strings: list[str], connected: list[bool]
 ) -> None:
     """Let a run of units that share an opening begin in the unit before it when that unit
-    holds the opening behind a short subject or connective, or right after a comma:
-    否则就不能坚持…，不能促进…，不能扫除… starts at the first 不能."""
+    holds the opening behind a short subject or connective, or right after a comma or colon:
+    否则就不能坚持…，不能促进…，不能扫除… starts at the first 不能; 需要把握以下原则：坚持稳中求进，…；
+    坚持好字优先，…；坚持改革开放，… at the first 坚持."""
     opening = run.shared.split("…", 1)[0]
     first = bisect.bisect_right(starts, run.units[0][0]) - 1  # the unit that holds the run's start
     if first <= 0 or not connected[first - 1] or not opening:
@@ -284,8 +285,8 @@ def _extend_back(
             return
     cut = before.find(opening)
     # behind a short subject, or after the comma that ends an introductory clause
-    # (要根据…的需要，发挥我国资源丰富的优势，…；发挥我国…的优势，…)
-    if cut >= 1 and (RE_SUBJECT_SHORT.fullmatch(before, 0, cut) or before[cut - 1] == "，") and len(before) - cut >= MIN_UNIT:
+    # (要根据…的需要，发挥我国资源丰富的优势，…；发挥我国…的优势，…) or the colon that announces the run
+    if cut >= 1 and (RE_SUBJECT_SHORT.fullmatch(before, 0, cut) or before[cut - 1] in "，：") and len(before) - cut >= MIN_UNIT:
         run.units.insert(0, (units[first - 1][0] + cut, units[first - 1][1]))
         run.score += 1
 
