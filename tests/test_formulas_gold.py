@@ -4,7 +4,7 @@ The bar: announced structures and their items found with recall >= 0.95;
 enumerations and parallel runs with F1 >= 0.85, on held-out documents (rules
 not tuned on them). Round 1 (three reports with every layer) holds the bar for
 announced structures and enumerations; parallel runs, which missed it there and
-in rounds 2 to 15 (each scored once, then tuned on), are held to it on round 16,
+in rounds 2 to 16 (each scored once, then tuned on), are held to it on round 17,
 three reports annotated for parallel runs only and scored once (``tests/gold/rounds.csv``,
 docs/validation.md).
 The seeds and the other annotated reports are reported but not held to the bar. Gold ``announced_item`` rows match predicted
@@ -60,7 +60,7 @@ def _f1(totals: pd.DataFrame, kind: str) -> tuple[float, float, float]:
 @pytest.mark.slow
 @pytest.mark.xfail(
     reason=(
-        "bar not met on round 16 for parallel runs: F1 0.694 (P 0.850, R 0.586; 87 gold runs) < 0.85; "
+        "bar not met on round 17 for parallel runs: F1 0.663 (P 0.857, R 0.540; 100 gold runs) < 0.85; "
         "announced structures (recall 1.00) and enumerations (F1 1.00) meet it on round 1; "
         "strict, so it fails once every bar is met"
     ),
