@@ -47,3 +47,16 @@ def held_out_rounds():
 
     rounds = pd.read_csv(GOLD / "rounds.csv")
     return {int(n): tuple(group["doc_id"]) for n, group in rounds.groupby("round")}
+
+
+#: Rounds that test again, unchanged, the rules and model of an earlier round; the bar is judged on
+#: them together (docs/validation.md, "Round 18 confirms round 17").
+CONFIRMS = {18: 17}
+
+
+@pytest.fixture(scope="session")
+def judged_rounds(held_out_rounds):
+    """The rounds the bars are judged on: the latest, and the round it confirms when it is a
+    confirmation round (:data:`CONFIRMS`)."""
+    latest = max(held_out_rounds)
+    return [CONFIRMS[latest], latest] if latest in CONFIRMS else [latest]
