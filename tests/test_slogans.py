@@ -554,6 +554,16 @@ def test_counts_with_ge_after_an_unquoted_enumeration(national, provincial):
     assert "两个特别行政区" not in found["cn-national-gwr-2005"] | found["cn-national-gwr-2008"]
 
 
+def test_counts_with_zhe_after_an_enumeration(national):
+    """三者 after an enumeration of three names the set (1981: 国家、集体、个人三者之间的经济利益关系,
+    责、权、利三者结合起来; 1984: 工业产值、实现利润和上交税利三者同步增长); 两者 is only "both"."""
+    for doc_id, wanted in (("cn-national-gwr-1981", 2), ("cn-national-gwr-1984", 1)):
+        spans = find_slogans(national[doc_id].text, kinds="rules")
+        counted = spans[spans["normalized"] == "三者"]
+        assert len(counted) >= wanted and (counted["value"] == 3).all() and (counted["kind"] == "numbered_formula").all()
+    assert find_slogans("把经济效益和社会效益两者结合起来。", kinds="rules").empty
+
+
 def test_prefectures_of_a_named_part_of_a_province(provincial):
     """南疆五地州 and 东部五盟市 name fixed sets of prefectures (numbered formulas); 14个市州 counts them."""
     xinjiang = find_slogans(provincial["cn-xinjiang-gwr-2025"].text, kinds="rules")

@@ -1493,7 +1493,7 @@ def _named_set(text: str, match: re.Match[str]) -> Numbered | None:
 
 #: A count right after an enumeration or a closing quote; :func:`_appositive_count` checks it.
 RE_APPOSITIVE_COUNT: re.Pattern[str] = re.compile(
-    r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?)(?P<measure>[个大项条种类张篇])(?=[^\W\d_])"
+    r"(?P<num>[两三四五六七八九十][两三四五六七八九十]?)(?P<measure>[个大项条种类张篇者])(?=[^\W\d_])"
 )
 #: The conjunction that may join the last two items of an enumeration.
 RE_LAST_JOINER: re.Pattern[str] = re.compile(r"和|与|及")
@@ -1515,13 +1515,17 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     提升、畅通”八个字). The head is the longest prefix of up to four
     characters of what follows that ends with a noun of the dictionary. With
     个, a list of provinces or cities is only counted (香港、澳门两个特别行政区),
-    a list of anything else named as a set (打得赢、不变质两个历史性课题).
+    a list of anything else named as a set (打得赢、不变质两个历史性课题). 者 counts three or
+    more items with no head (国家、集体、个人三者; 责、权、利三者).
 
     >>> text = "紧紧围绕打得赢、不变质两个历史性课题，全力支持香港、澳门两个特别行政区"
     >>> [_appositive_count(text, m) for m in RE_APPOSITIVE_COUNT.finditer(text)][0].normalized
     '两个历史性课题'
     >>> [_appositive_count(text, m) for m in RE_APPOSITIVE_COUNT.finditer(text)][1] is None
     True
+    >>> text = "调整国家、集体、个人三者之间的经济利益关系"
+    >>> [_appositive_count(text, m).normalized for m in RE_APPOSITIVE_COUNT.finditer(text)]
+    ['三者']
     """
     start = match.start("num")
     if not start or not (text[start - 1] in "”’" or "、" in RE_CLAUSE_BOUNDARY.split(text[max(0, start - 60) : start])[-1]):
@@ -1562,9 +1566,14 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     if len(items) < 2 or items[-1].endswith(("等", "的")) or any(item.startswith("第") for item in items):
         return None  # 甲、乙等三个: an open list; 第八、第九两条: ordinals
     follow = text[match.end("measure") : match.end("measure") + 6]
-    head = _noun_prefix(follow)
-    if head is None or RE_STRUCTURE_HEAD.match(follow) or _is_quantity(head):
-        return None
+    if match.group("measure") == "者":
+        head = ""  # 国家、集体、个人三者: the count names the set by itself (两者 is only "both")
+        if value < 3:
+            return None
+    else:
+        head = _noun_prefix(follow)
+        if head is None or RE_STRUCTURE_HEAD.match(follow) or _is_quantity(head):
+            return None
     if match.group("measure") == "个" and head != "字" and not before.endswith(("”", "’")) and all(
         any(place in item for place in PROVINCES) for item in items
     ):
