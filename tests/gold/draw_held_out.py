@@ -27,11 +27,11 @@ ANNOTATED_FIRST = {
 }
 ROUND_2_SEED = 20261125
 LATER_ROUNDS = {3: 20261127, 4: 20261128, 5: 20261129, 6: 20261130, 7: 20261131, 8: 20261201, 9: 20261202, 10: 20261203, 11: 20261204, 12: 20261205, 13: 20261206, 14: 20261207, 15: 20261208}
-NATIONAL_ROUNDS = {16: 20261209, 17: 20261210, 18: 20261211}
+NATIONAL_ROUNDS = {16: 20261209, 17: 20261210, 18: 20261211, 19: 20261212}
 
 
 def draw() -> tuple[dict[int, list[str]], list[str]]:
-    """The held-out reports of rounds 2–18, and the tuning reports drawn with round 2."""
+    """The held-out reports of rounds 2–19, and the tuning reports drawn with round 2."""
     national_ids = [d.doc_id for d in read_corpus(NATIONAL_CORPUS) if int(d.docvars["year"]) >= 1978]
     provincial_ids = [d.doc_id for d in read_corpus(PROVINCIAL_CORPUS)]
 
