@@ -60,3 +60,9 @@ def judged_rounds(held_out_rounds):
     confirmation round (:data:`CONFIRMS`)."""
     latest = max(held_out_rounds)
     return [CONFIRMS[latest], latest] if latest in CONFIRMS else [latest]
+
+
+@pytest.fixture(scope="session")
+def judged_documents(held_out_rounds, judged_rounds):
+    """The held-out reports of :func:`judged_rounds`, round by round."""
+    return tuple(d for number in judged_rounds for d in held_out_rounds[number])

@@ -51,9 +51,9 @@ def test_gold_documents_exist(evaluation):
     "as rounds 17 and 18 (0.933 / 0.932 together); strict, so it fails once the bar is met",
     strict=True,
 )
-def test_bar_on_held_out_documents(evaluation, held_out_rounds, judged_rounds):
+def test_bar_on_held_out_documents(evaluation, held_out_rounds, judged_rounds, judged_documents):
     gold, pred, texts = evaluation
-    held_out = [d for number in judged_rounds for d in held_out_rounds[number] if d in set(gold["doc_id"])]
+    held_out = [d for d in judged_documents if d in set(gold["doc_id"])]
     if not held_out:
         pytest.skip("the gold file has no held-out document yet")
     with pd.option_context("display.width", 160, "display.max_columns", 20):
@@ -72,11 +72,10 @@ def test_bar_on_held_out_documents(evaluation, held_out_rounds, judged_rounds):
     assert combined["precision"] >= 0.90, combined.to_dict()
 
 
-def test_report_on_tuning_documents(evaluation, held_out_rounds, judged_rounds):
+def test_report_on_tuning_documents(evaluation, held_out_rounds, judged_documents):
     """Seeds and tuning reports: reported, not asserted against the bar (the rules were tuned on them)."""
     gold, pred, texts = evaluation
-    judged = {d for number in judged_rounds for d in held_out_rounds[number]}
-    tuned = sorted(set(gold["doc_id"]) - judged - set(held_out_rounds[1]))
+    tuned = sorted(set(gold["doc_id"]) - set(judged_documents) - set(held_out_rounds[1]))
     if not tuned:
         pytest.skip("the gold file has no tuning document")
     table = evaluate_against_gold(pred, gold, texts=texts, doc_ids=tuned)
