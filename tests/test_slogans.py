@@ -444,8 +444,39 @@ def test_watchwords_named_by_their_shape(excerpt, item, kind):
 
 def test_an_enumeration_may_end_with_a_conjunction():
     spans = find_slogans_in_text("推进攀枝花、包头和金川三大共生矿的综合利用，运用政府调控和市场机制两个手段")
-    # a 、-list whose last two items are joined by 和; two items joined by 和 alone are not read
-    assert spans.loc[spans["kind"] == "numbered_formula", "text"].tolist() == ["三大共生矿"]
+    # a 、-list whose last two items are joined by 和, and two phrases joined by 和 alone
+    assert spans.loc[spans["kind"] == "numbered_formula", "text"].tolist() == ["三大共生矿", "两个手段"]
+
+
+@pytest.mark.parametrize(
+    "excerpt",
+    [
+        "支持六盘山和贺兰山两个实验室硕博招生",  # two names, shorter than four characters
+        "落实包产到户的生产责任制和发展多种经营这两个重要环节",  # 这 points back: an ordinary count
+        "我们一定要在国内和国际两条战线上",
+    ],
+)
+def test_a_pair_of_names_or_a_pointed_back_pair_is_only_counted(excerpt):
+    spans = find_slogans_in_text(excerpt)
+    assert "numbered_formula" not in set(spans["kind"])
+
+
+def test_a_role_between_an_enumeration_and_its_count_is_skipped():
+    # national report 2008: the three standing principles of government work
+    spans = find_slogans_in_text("本届政府把实行科学民主决策、推进依法行政、加强行政监督作为政府工作的三项基本准则。")
+    assert spans.loc[spans["kind"] == "numbered_formula", "text"].tolist() == ["三项基本准则"]
+
+
+def test_a_plan_name_between_mismatched_quotes():
+    # national report 1986 prints the plan names between mismatched quote marks
+    spans = find_slogans_in_text("年平均增长百分之五点一，而“六五‘时期的年平均增长")
+    assert spans.loc[spans["kind"] == "numbered_formula", "text"].tolist() == ["六五"]
+
+
+def test_the_five_guarantees_are_a_lexicon_formula():
+    spans = find_slogans_in_text("对全国城乡低保对象、农村五保供养对象等860多万人发放一次性生活补贴")
+    row = spans.set_index("text").loc["五保"]
+    assert (row["kind"], row["in_lexicon"], row["value"]) == ("numbered_formula", True, 5)
 
 
 def test_items_destroyed_by_a_decoding_error_are_left_out(seeds):

@@ -389,7 +389,7 @@ RE_NUMBERED_UNQUOTED: re.Pattern[str] = re.compile(
             # paired magnitudes naming a programme: 百校联百县, 万企兴万村 (the numeral repeats)
             r"(?P<pairing>(?P<pairing_num>[百千万])[^\W\d_][联帮带结进促兴助扶连](?P=pairing_num)[^\W\d_])",
             # plan names
-            r"(?P<plan>十[一二三四五]?|[六七八九])五(?=计划|规划|时期|期间|末|初|以来)",
+            r"(?P<plan>十[一二三四五]?|[六七八九])五(?=[“”‘’]?(?:计划|规划|时期|期间|末|初|以来))",
             # the prefectures of a named part of a province: 南疆五地州, 东部五盟市, 8市州 (a
             # count with 个 is an ordinary count: 14个市州)
             r"(?P<num_rg>[二三四五六七八九十两]{1,2})(?P<m_rg>)(?P<head_rg>地州|盟市|市州)",
@@ -1499,6 +1499,11 @@ RE_APPOSITIVE_COUNT: re.Pattern[str] = re.compile(
 RE_LAST_JOINER: re.Pattern[str] = re.compile(r"和|与|及")
 #: Where an enumeration starts, looking back from its count.
 RE_CLAUSE_BOUNDARY: re.Pattern[str] = re.compile(r"[，。；：！？\n“（(]")
+#: Two phrases of four or more characters joined by 和, 与 or 及, right before a count of two
+#: (严把土地审批和信贷投放两个闸门); names (六盘山和贺兰山) are shorter.
+RE_PAIR: re.Pattern[str] = re.compile(r"(?:和|与|及)[^\W\d_]{4,}(?<!这)$")
+#: A role given to an enumeration between it and its count (…、加强行政监督作为政府工作的三项基本准则).
+RE_ROLE_GAP: re.Pattern[str] = re.compile(r"作为[^\W\d_]{0,8}?的?$")
 #: Heads of counts that announce a speech's own structure, not a named set.
 RE_STRUCTURE_HEAD: re.Pattern[str] = re.compile(r"^(?:方面|部分|问题|句话|点|个方面|层次|环节|阶段|步|类)")
 
@@ -1516,7 +1521,11 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     characters of what follows that ends with a noun of the dictionary. With
     个, a list of provinces or cities is only counted (香港、澳门两个特别行政区),
     a list of anything else named as a set (打得赢、不变质两个历史性课题). 者 counts three or
-    more items with no head (国家、集体、个人三者; 责、权、利三者).
+    more items with no head (国家、集体、个人三者; 责、权、利三者). A count of two may follow
+    two phrases of four or more characters joined by 和, 与 or 及 alone (政府调控和市场机制两个
+    手段; not names, 六盘山和贺兰山两个实验室, nor a pair pointed back to with 这). A role given
+    to the enumeration may stand between it and its count (…、加强行政监督作为政府工作的三项
+    基本准则).
 
     >>> text = "紧紧围绕打得赢、不变质两个历史性课题，全力支持香港、澳门两个特别行政区"
     >>> [_appositive_count(text, m) for m in RE_APPOSITIVE_COUNT.finditer(text)][0].normalized
@@ -1528,10 +1537,12 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     ['三者']
     """
     start = match.start("num")
-    if not start or not (text[start - 1] in "”’" or "、" in RE_CLAUSE_BOUNDARY.split(text[max(0, start - 60) : start])[-1]):
-        return None  # nothing enumerated just before, in the same clause
     value = _numeral_value(match.group("num"))
-    before = text[max(0, start - 160) : start]
+    clause = RE_CLAUSE_BOUNDARY.split(text[max(0, start - 60) : start])[-1]
+    pair = value == 2 and "、" not in clause and RE_PAIR.search(clause) is not None
+    if not start or not (text[start - 1] in "”’" or "、" in clause or pair):
+        return None  # nothing enumerated just before, in the same clause
+    before = RE_ROLE_GAP.sub("", text[max(0, start - 160) : start])
     if before.endswith(("”", "’")):
         items = []
         position = len(before)
