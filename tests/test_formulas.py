@@ -130,6 +130,8 @@ def national():
     return {d.doc_id: d for d in read_corpus(NATIONAL_CORPUS) if d.doc_id in {
         "cn-national-gwr-1978", "cn-national-gwr-1979", "cn-national-gwr-1985", "cn-national-gwr-1987",
         "cn-national-gwr-1993", "cn-national-gwr-2008", "cn-national-gwr-2010", "cn-national-gwr-2019",
+        "cn-national-gwr-1992", "cn-national-gwr-2005", "cn-national-gwr-2007", "cn-national-gwr-2011",
+        "cn-national-gwr-2015",
     }}
 
 
@@ -512,6 +514,66 @@ def test_run_announced_by_a_colon_starts_after_it(national):
     runs = find_formulas_in_text(national["cn-national-gwr-2008"].text).query("kind == 'parallelism'")
     run = runs[runs["text"].str.startswith("坚持稳中求进")]
     assert len(run) == 1 and run["n_items"].iloc[0] == 4 and run["shared"].iloc[0].startswith("坚持")
+
+def _runs_in(text: str) -> list[tuple[str, str, int]]:
+    runs = find_formulas_in_text(text).query("kind == 'parallelism'")
+    return list(zip(runs["text"], runs["shared"], runs["n_items"], strict=True))
+
+
+def _excerpt(national, doc_id: str, excerpt: str, before: int = 0, after: int = 0) -> str:
+    text = national[doc_id].text
+    at = text.index(excerpt)
+    return text[at - before : at + len(excerpt) + after]
+
+
+def test_series_read_across_joiners_and_endings(national):
+    """及 inside a member is no joiner (预见性、及时性和有效性, 2008); members that share an ending
+    only with the last one in view share it all (科教兴国战略、人才强国战略和可持续发展战略, 2005); a
+    series may begin inside a 、-list and end with 和 (完整、统一的节能减排指标体系、监测体系和考核体系,
+    2007); a clause may hold two series (经济建设、城乡建设、环境建设同步规划、同步实施、同步发展, 1993)."""
+    assert ("预见性、及时性和有效性", "…性", 3) in _runs_in(_excerpt(national, "cn-national-gwr-2008", "注重宏观调控的预见性、及时性和有效性。"))
+    runs = _runs_in(_excerpt(national, "cn-national-gwr-2005", "科教兴国战略、人才强国战略和可持续发展战略，"))
+    assert [(shared, n) for _t, shared, n in runs] == [("…战略", 3)]
+    runs = _runs_in(_excerpt(national, "cn-national-gwr-2007", "完整、统一的节能减排指标体系、监测体系和考核体系，"))
+    assert runs == [("指标体系、监测体系和考核体系", "…体系", 3)]
+    runs = _runs_in(_excerpt(national, "cn-national-gwr-1993", "经济建设、城乡建设、环境建设同步规划、同步实施、同步发展的方针", before=3))
+    assert [shared for _t, shared, _n in runs] == ["…建设", "同步…"]
+
+
+def test_short_clauses_may_close_their_sentence(national):
+    """我国政治稳定，社会稳定，人心稳定。 (1992): the last member ends the sentence."""
+    runs = _runs_in(_excerpt(national, "cn-national-gwr-1992", "我国政治稳定，社会稳定，人心稳定。"))
+    assert runs == [("我国政治稳定，社会稳定，人心稳定", "…稳定", 3)]
+
+
+def test_three_sentences_opened_by_one_verb(national):
+    """Three sentences that open with the same verb are a run (加强社区建设…。加强信访工作…。加强社会
+    治安…, 2007), also after a connective set off by a comma (要…。要…。同时，要…, 2008); three that
+    open with the same subject are not (我们…。我们…。我们…。)."""
+    runs = _runs_in(_excerpt(national, "cn-national-gwr-2007", "加强社区建设，", after=80))
+    assert [(shared, n) for _t, shared, n in runs] == [("加强…", 3)]
+    runs = _runs_in(_excerpt(national, "cn-national-gwr-2008", "要继续做好灾后重建工作，", after=120))
+    assert [(shared, n) for _t, shared, n in runs][:1] == [("要…", 3)]
+    assert _runs_in("我们的任务是光荣而艰巨的。我们的前途是光明灿烂的。我们要破除迷信，解放思想。") == []
+
+
+def test_an_address_between_paragraphs_does_not_break_a_run(national):
+    """各位代表！ stands between the 我们将… paragraphs on Hong Kong and Macao, Taiwan and foreign
+    policy (2015); it is no member and no break."""
+    text = national["cn-national-gwr-2015"].text
+    start = text.index("我们将坚定不移地贯彻“一国两制”")
+    runs = find_formulas_in_text(text).query("kind == 'parallelism'")
+    run = runs[runs["start"] == start]
+    assert len(run) == 1 and run["n_items"].iloc[0] == 3 and run["shared"].iloc[0].startswith("我们将")
+
+
+def test_diseases_and_banks_are_named_things(national, seeds):
+    """Lists of diseases (传染病、慢性病、职业病、地方病, 2011) and banks (工商银行、农业银行、中国银行和
+    建设银行, 1993) are no runs; degrees of illness are (大病、重病、难病, seed 000)."""
+    assert _runs_in(_excerpt(national, "cn-national-gwr-2011", "加强重大传染病、慢性病、职业病、地方病和精神疾病的预防控制")) == []
+    assert _runs_in(_excerpt(national, "cn-national-gwr-1993", "工商银行、农业银行、中国银行和建设银行等专业银行")) == []
+    assert [shared for _t, shared, _n in _runs_in("提高人民医院大病、重病、难病的救治能力。")] == ["…病"]
+
 
 # ---------------------------------------------------------------- set patterns
 def test_set_patterns_in_seeds(spans):

@@ -68,6 +68,8 @@ LEADING_ADVERBS = (
 )
 RE_LEADING = re.compile(f"^(?:{'|'.join(LEADING_WORDS)})")
 RE_CLAUSE_LEADING = re.compile(f"^(?:{'|'.join(LEADING_WORDS + LEADING_ADVERBS)})")
+#: Connectives set off by a comma before a sentence of a run (同时，要…).
+RE_PREPOSED = re.compile("^(?:同时|与此同时|此外|另外|特别是|尤其是|当前|今年|为此)，")
 #: Units shorter than this (characters) are not compared.
 MIN_UNIT = 3
 _STRIP_OPEN = "“‘（"
@@ -307,7 +309,13 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
     connected = _connected(text, units, "\n。！？" if level == "clause" else "\n")
     strings = [u[2] for u in units]
     stripped = [RE_CLAUSE_LEADING.sub("", u, count=1) if u[:1] in _LEADING_FIRST else u for u in strings]
-    for variant in (strings, stripped):
+    variants = [strings, stripped]
+    if level == "sentence":
+        # a connective set off by a comma before a member (要…。要…。同时，要…。)
+        preposed = [RE_PREPOSED.sub("", u, count=1) for u in strings]
+        if preposed != strings:
+            variants.append(preposed)
+    for variant in variants:
         runs.extend(_opening_runs(units, variant, connected))
     starts = [u[0] for u in units]
     for run in runs:
@@ -528,7 +536,8 @@ def _frame_runs(text: str, units: list[tuple[int, int, str]], strings: list[str]
 #: Members of a target list are short; sentences longer than this (characters) that
 #: happen to hold a number (持续提升空气质量，…清洁取暖率达到75%以上。持续加强…) are not one.
 TARGET_LIST_MAX_MEMBER = 30
-#: Sentences that share only a short opening (加快…。加快…。) need this many members.
+#: Sentences that share only a short opening that is no verb or adverb (我们…。我们…。)
+#: need this many members.
 SENTENCE_MIN_RUN = 4
 
 
@@ -538,9 +547,9 @@ def _run_holds(text: str, run: _Run) -> bool:
     Target lists, where every member holds a number (城镇新增就业1100万人以上，
     城镇调查失业率5.5%左右…; sentences longer than :data:`TARGET_LIST_MAX_MEMBER`
     characters are no list members), and runs of sentences that share no more than an
-    opening of two characters (完成…。完成…。完成…。, a report's list of tasks)
-    unless they have at least :data:`SENTENCE_MIN_RUN` members or open with one
-    of :data:`STRONG_ANAPHORA` (要…。要…。要…。).
+    opening of two characters that is not a verb or an adverb (我们…。我们…。我们…。;
+    :func:`_verbal_opening`) unless they have at least
+    :data:`SENTENCE_MIN_RUN` members or open with one of :data:`STRONG_ANAPHORA` (要…。要…。要…。).
     """
     long_members = run.level in ("sentence", "paragraph") and min(b - a for a, b in run.units) > TARGET_LIST_MAX_MEMBER
     if not long_members and all(RE_QUANTITY.search(text, a, b) for a, b in run.units):
@@ -548,7 +557,8 @@ def _run_holds(text: str, run: _Run) -> bool:
     if run.level == "sentence" and run.mode == "opening":
         opening, _, ending = run.shared.partition("…")
         if len(opening) <= 2 and opening[:1] not in STRONG_ANAPHORA and not ending and len(run.units) < SENTENCE_MIN_RUN:
-            return False
+            if len(opening) < 2 or not _verbal_opening(opening):
+                return False
     return True
 
 
@@ -590,8 +600,12 @@ RE_LAST_JOIN = re.compile("[和及与]")
 #: the annotation rules do not count as parallelism; also named bodies (省纺织集团、省农发集团),
 #: trains, schools, hospitals, plants and awards (黔粤班列、中欧班列; 北京友谊医院; 水城电厂; 飞天奖、
 #: 金鹰奖), continents (亚洲、非洲、拉丁美洲), government departments (省教育厅、省民政厅) and
-#: universities or disciplines (北京大学、清华大学、复旦大学; 哲学、政治经济学).
-CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁团列院厂奖洲厅学")
+#: universities or disciplines (北京大学、清华大学、复旦大学; 哲学、政治经济学) and appliances
+#: (电视机、洗衣机、收录机).
+CONCRETE_HEADS = frozenset("村镇乡县路街道桥港站园城馆会议坛节胞率江河湖山品业能游球铁团列院厂奖洲厅学机")
+#: Endings that name things when every member has three or more characters: diseases
+#: (传染病、慢性病、职业病; not 大病、重病、难病) and banks (工商银行、农业银行、中国银行).
+NAMED_LONG_HEADS = ("病", "银行")
 #: Final characters of places: a series of them with a common qualifier is a list of named
 #: places (国际金融城、国际人才港、国际法务区), not a frame (重点行业、重点企业、重点产品).
 PLACE_HEADS = frozenset("村镇乡县路街道桥港站园城馆区市省州岛湾")
@@ -666,15 +680,18 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
                 if len(strings[0]) - where <= 2 * size + 2 and opening[:size_open] not in SERIES_OPENING_STOP and size_open >= least:
                     return "opening", opening[:size_open]
                 break
-    ending = _shared_ending(strings[:-1])
-    if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
-        if ending[-1] in CONCRETE_HEADS or ending in CONCRETE_SINGLE_HEADS or ending == "的":
-            if _ranked_places(strings, ending[-1]):
-                ending = ending[-1]  # 农业强县、工业强县、旅游名县 share 县
-            elif not _category_series(strings, ending):
-                return None  # named things; or modifiers that share only 的 (经济的、行政的、法律的)
-        if ending in strings[-1] or len(strings) > PARALLEL_MIN_RUN:
-            return "ending", ending
+    # the ending of all members but the last, which may run on (…意识、…意识、…意识的培养); else
+    # of all of them, when the first two share more (科教兴国战略、人才强国战略、可持续发展战略)
+    for ending in dict.fromkeys((_shared_ending(strings[:-1]), _shared_ending(strings))):
+        if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
+            named = ending.endswith(NAMED_LONG_HEADS) and min(len(m) for m in strings[1:]) >= 3
+            if ending[-1] in CONCRETE_HEADS or ending in CONCRETE_SINGLE_HEADS or ending == "的" or named:
+                if _ranked_places(strings, ending[-1]):
+                    ending = ending[-1]  # 农业强县、工业强县、旅游名县 share 县
+                elif not _category_series(strings, ending):
+                    return None  # named things; or modifiers that share only 的 (经济的、行政的、法律的)
+            if ending in strings[-1] or len(strings) > PARALLEL_MIN_RUN:
+                return "ending", ending
     n = len(middle[0])
     if not 3 <= n <= 8 or any(len(m) != n for m in middle) or len(strings[0]) < n or len(strings[-1]) < n:
         return None
@@ -730,8 +747,8 @@ def _ranked_places(strings: list[str], head: str) -> bool:
 
 
 def _named_head(ending: str) -> bool:
-    """Whether a shared ending of two or more characters is the head of named things (医院, 班列)."""
-    return len(ending) >= 2 and ending[-1] in CONCRETE_HEADS
+    """Whether a shared ending of two or more characters is the head of named things (医院, 班列, 银行)."""
+    return len(ending) >= 2 and (ending[-1] in CONCRETE_HEADS or ending.endswith(NAMED_LONG_HEADS))
 
 
 def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
@@ -743,6 +760,7 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
     things (:data:`CONCRETE_HEADS`) are left out."""
     runs: list[_Run] = []
     for start, _end, clause in [unit for unit in clauses if "、" in unit[2]]:
+        taken: list[tuple[int, int]] = []  # a clause may hold two series (经济建设、城乡建设、环境建设同步规划、同步实施、同步发展)
         # three members need two 、, or one and a 和/及/与 after it
         marks = clause.count("、")
         if not marks or (marks == 1 and RE_LAST_JOIN.search(clause, clause.index("、")) is None):
@@ -754,8 +772,9 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
             pos += len(piece) + 1
         last_s, last_e = segments[-1]
         readings = []
-        join = RE_LAST_JOIN.search(clause, last_s, last_e)
-        if join is not None and join.start() > last_s and join.start() - last_s <= MAX_MEMBER:
+        # the joiner after the last member but one (及时性和有效性: not the 及 of 及时)
+        join = RE_LAST_JOIN.search(clause, last_s + 1, last_e)
+        if join is not None and join.start() - last_s <= MAX_MEMBER:
             readings.append(segments[:-1] + [(last_s, join.start()), (join.end(), last_e)])
         # neighbours that share no character: a series without any pair that does
         # is no parallel run, however it is cut
@@ -768,6 +787,10 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
         readings += [segments[:k] for k in range(len(segments) - 1, PARALLEL_MIN_RUN - 1, -1) if any(link[: k - 1])]
         # …or begin after it (党政同责、…、失职追责”和“管行业必须管安全、管业务必须管安全、…)
         readings += [segments[k:] for k in range(1, len(segments) - PARALLEL_MIN_RUN + 1) if any(link[k:])]
+        if join is not None and join.start() - last_s <= MAX_MEMBER:
+            # …and end with a 和 (完整、统一的指标体系、监测体系和考核体系)
+            split = readings[0]
+            readings += [split[k:] for k in range(1, len(split) - PARALLEL_MIN_RUN + 1)]
         for number, members in enumerate(readings):
             if len(members) < PARALLEL_MIN_RUN:
                 continue
@@ -785,8 +808,10 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
                     frame = f"…{ending}" if len(ending) >= PARALLEL_MIN_SHARED else _clause_frame(strings)
                 if frame is not None and not frame.startswith(strings[1][:1]) and frame[-1] not in CONCRETE_HEADS:
                     units = [(start + a, start + b) for a, b in members]
-                    runs.append(_Run("phrase", units, frame, "frame", len(units)))
-                    break
+                    if _free(taken, units):
+                        runs.append(_Run("phrase", units, frame, "frame", len(units)))
+                        taken.append((units[0][0], units[-1][1]))
+                    continue
             if any(len(m) > MAX_MEMBER or len(m) < 1 or not RE_HAN_CHAR.search(m) for m in middle):
                 continue
             if any(RE_QUANTITY.search(m) for m in middle):
@@ -829,9 +854,15 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
                 shared = part
             units = [(start + first_s, start + members[0][1])] + [(start + a, start + b) for a, b in members[1:-1]]
             units.append((start + last_s, start + last_e))
-            runs.append(_Run("phrase", units, shared, mode, len(units)))
-            break
+            if _free(taken, units):
+                runs.append(_Run("phrase", units, shared, mode, len(units)))
+                taken.append((units[0][0], units[-1][1]))
     return runs
+
+
+def _free(taken: list[tuple[int, int]], units: list[tuple[int, int]]) -> bool:
+    """Whether a run of ``units`` overlaps none of the ``taken`` stretches."""
+    return not any(a < units[-1][1] and units[0][0] < b for a, b in taken)
 
 
 #: Characters that do not make a run when repeated (的…的…的, 一…一…一).
@@ -867,11 +898,13 @@ def _short_clause_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_
         j = i + 1
         while j < n - 1 and len(clauses[j][2]) <= SHORT_CLAUSE and clauses[j][0] == clauses[j - 1][1] + 1 and text[clauses[j - 1][1]] == "，":
             j += 1
-        if j - i < 2 or clauses[j][0] != clauses[j - 1][1] + 1 or text[clauses[j - 1][1]] != "，":
+        if j - i < 2:
             i += 1
             continue
+        # the series may end with the last short clause (我国政治稳定，社会稳定，人心稳定。)
+        joined = clauses[j][0] == clauses[j - 1][1] + 1 and text[clauses[j - 1][1]] == "，"
         found = None
-        for window in (clauses[i : j + 1], clauses[i:j]):  # the series may end with the last short clause
+        for window in (clauses[i : j + 1], clauses[i:j]) if joined else (clauses[i:j],):
             if len(window) < PARALLEL_MIN_RUN:
                 continue
             strings = [c[2] for c in window]
@@ -990,6 +1023,8 @@ def _paragraph_runs(text: str) -> list[_Run]:
     leads: list[tuple[int, int, str]] = []
     for m in RE_PARAGRAPH_LEAD.finditer(text):
         lead = m.group()
+        if RE_ADDRESS_LINE.match(text, m.start()):
+            continue  # 各位代表！ between paragraphs divides them, it does not break a run
         dash = len(lead) - len(lead.lstrip("—"))
         leads.append((m.start() + dash, m.end(), lead[dash:]))
     runs: list[_Run] = []
@@ -1029,7 +1064,7 @@ def _paragraph_runs(text: str) -> list[_Run]:
     # paragraphs in a row whose first clauses share three or more characters
     # (我们要坚持和完善…，…。⏎我们要全面贯彻…，…。⏎我们要认真落实…，…。)
     taken = [(r.units[0][0], r.units[-1][1]) for r in runs]
-    starts = [0] + [m.end() for m in RE_NEWLINE.finditer(text)]
+    starts = [a for a in [0] + [m.end() for m in RE_NEWLINE.finditer(text)] if not RE_ADDRESS_LINE.match(text, a)]
     keys = [text[a : a + LEAD_MIN_SHARED] for a in starts]
     i = 0
     while i < len(starts) - 2:
@@ -1053,6 +1088,8 @@ def _paragraph_runs(text: str) -> list[_Run]:
     return runs
 
 
+#: A paragraph that only addresses the audience (各位代表！), between the sections of a report.
+RE_ADDRESS_LINE = re.compile(r"(?:各位代表|同志们|代表们|女士们、先生们)[！!]?(?:\n|$)")
 #: The first clause of a paragraph.
 RE_PARAGRAPH_CLAUSE = re.compile(r"[^\n，。；：！？]{3,30}")
 RE_NEWLINE = re.compile("\n")
