@@ -557,6 +557,13 @@ def test_three_sentences_opened_by_one_verb(national):
     assert _runs_in("我们的任务是光荣而艰巨的。我们的前途是光明灿烂的。我们要破除迷信，解放思想。") == []
 
 
+def test_a_subject_before_the_first_member_and_a_connective_before_the_last(national):
+    """新的一年是…之年，是…之年，也是…之年 (2015): the run starts at 是, and 也 before the last 是
+    does not end it."""
+    runs = _runs_in(_excerpt(national, "cn-national-gwr-2015", "新的一年是全面深化改革的关键之年，", after=40))
+    assert [(t[:2], shared, n) for t, shared, n in runs] == [("是全", "是…", 3)]
+
+
 def test_an_address_between_paragraphs_does_not_break_a_run(national):
     """各位代表！ stands between the 我们将… paragraphs on Hong Kong and Macao, Taiwan and foreign
     policy (2015); it is no member and no break."""

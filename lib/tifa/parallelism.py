@@ -346,7 +346,12 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
             next_free = j
     if level == "clause":
         runs += _frame_runs(text, units, strings, connected)
-    runs += _subject_led_runs(units, strings, connected, level)
+    led = _subject_led_runs(units, strings, connected, level)
+    if stripped != strings:
+        # …and with connectives set aside (新的一年是…之年，是…之年，也是…之年)
+        taken = [(r.units[0][0], r.units[-1][1]) for r in led]
+        led += [r for r in _subject_led_runs(units, stripped, connected, level) if _free(taken, r.units)]
+    runs += led
     return [run for run in runs if _run_holds(text, run)]
 
 
