@@ -70,6 +70,7 @@ RE_LEADING = re.compile(f"^(?:{'|'.join(LEADING_WORDS)})")
 RE_CLAUSE_LEADING = re.compile(f"^(?:{'|'.join(LEADING_WORDS + LEADING_ADVERBS)})")
 #: Connectives set off by a comma before a sentence of a run (同时，要…).
 RE_PREPOSED = re.compile("^(?:同时|与此同时|此外|另外|特别是|尤其是|当前|今年|为此)，")
+_PREPOSED_FIRST = frozenset("同与此另特尤当今为")
 #: Units shorter than this (characters) are not compared.
 MIN_UNIT = 3
 _STRIP_OPEN = "“‘（"
@@ -309,13 +310,11 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
     connected = _connected(text, units, "\n。！？" if level == "clause" else "\n")
     strings = [u[2] for u in units]
     stripped = [RE_CLAUSE_LEADING.sub("", u, count=1) if u[:1] in _LEADING_FIRST else u for u in strings]
-    variants = [strings, stripped]
+    compared = strings
     if level == "sentence":
-        # a connective set off by a comma before a member (要…。要…。同时，要…。)
-        preposed = [RE_PREPOSED.sub("", u, count=1) for u in strings]
-        if preposed != strings:
-            variants.append(preposed)
-    for variant in variants:
+        # a connective set off by a comma before a member is set aside (要…。要…。同时，要…。)
+        compared = [RE_PREPOSED.sub("", u, count=1) if u[:1] in _PREPOSED_FIRST else u for u in strings]
+    for variant in (compared, stripped):
         runs.extend(_opening_runs(units, variant, connected))
     starts = [u[0] for u in units]
     for run in runs:
@@ -347,10 +346,11 @@ def _runs_at_level(text: str, units: list[tuple[int, int, str]], level: str) -> 
     if level == "clause":
         runs += _frame_runs(text, units, strings, connected)
     led = _subject_led_runs(units, strings, connected, level)
-    if stripped != strings:
+    changed = {k for k, (a, b) in enumerate(zip(strings, stripped, strict=True)) if a != b}
+    if changed:
         # …and with connectives set aside (新的一年是…之年，是…之年，也是…之年)
         taken = [(r.units[0][0], r.units[-1][1]) for r in led]
-        led += [r for r in _subject_led_runs(units, stripped, connected, level) if _free(taken, r.units)]
+        led += [r for r in _subject_led_runs(units, stripped, connected, level, changed) if _free(taken, r.units)]
     runs += led
     return [run for run in runs if _run_holds(text, run)]
 
@@ -362,20 +362,25 @@ RE_SUBJECT = re.compile(f"[{HAN}]{{1,12}}，?")
 
 
 def _subject_led_runs(
-    units: list[tuple[int, int, str]], strings: list[str], connected: list[bool], level: str = "sentence"
+    units: list[tuple[int, int, str]], strings: list[str], connected: list[bool], level: str = "sentence",
+    changed: set[int] | None = None,
 ) -> list[_Run]:
     """Runs of sentences or clauses whose first member puts a short subject before the
     opening the others share: two or more units in a row that open alike, with two
     characters or with one of :data:`STRONG_ANAPHORA` (要在…；要在…; 同发展中国家…，
     同发达国家…), after a unit that holds the same opening behind a subject
     (:data:`RE_SUBJECT`: 我国同周边国家…; 最根本的是坚持…，坚持…，坚持…). The first
-    member starts at the opening, so the run starts where its parallel part does."""
+    member starts at the opening, so the run starts where its parallel part does. With
+    ``changed``, only runs whose second or third unit is one of these are looked for."""
     runs: list[_Run] = []
     n = len(strings)
+    firsts = [u[:1] for u in strings]
+    alike = [i for i, (b, c) in enumerate(zip(firsts[1 : n - 1], firsts[2:], strict=True)) if b == c]
+    if changed is not None:
+        alike = [i for i in alike if i + 1 in changed or i + 2 in changed]
     candidates = [
-        i for i in range(n - 2)
-        if strings[i + 2][:1] == strings[i + 1][:1]
-        and (strings[i + 1][:1] in STRONG_ANAPHORA or _common_prefix(strings[i + 1], strings[i + 2]) >= PARALLEL_MIN_SHARED)
+        i for i in alike
+        if firsts[i + 1] in STRONG_ANAPHORA or _common_prefix(strings[i + 1], strings[i + 2]) >= PARALLEL_MIN_SHARED
     ]
     next_free = 0
     for i in candidates:
@@ -685,18 +690,20 @@ def _series_shared(strings: list[str], least: int = 1) -> tuple[str, str] | None
                 if len(strings[0]) - where <= 2 * size + 2 and opening[:size_open] not in SERIES_OPENING_STOP and size_open >= least:
                     return "opening", opening[:size_open]
                 break
-    # the ending of all members but the last, which may run on (…意识、…意识、…意识的培养); else
-    # of all of them, when the first two share more (科教兴国战略、人才强国战略、可持续发展战略)
-    for ending in dict.fromkeys((_shared_ending(strings[:-1]), _shared_ending(strings))):
-        if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
-            named = ending.endswith(NAMED_LONG_HEADS) and min(len(m) for m in strings[1:]) >= 3
-            if ending[-1] in CONCRETE_HEADS or ending in CONCRETE_SINGLE_HEADS or ending == "的" or named:
-                if _ranked_places(strings, ending[-1]):
-                    ending = ending[-1]  # 农业强县、工业强县、旅游名县 share 县
-                elif not _category_series(strings, ending):
-                    return None  # named things; or modifiers that share only 的 (经济的、行政的、法律的)
-            if ending in strings[-1] or len(strings) > PARALLEL_MIN_RUN:
-                return "ending", ending
+    # the ending of all members but the last, which may run on (…意识、…意识、…意识的培养); of
+    # all three, when the last does not hold it (科教兴国战略、人才强国战略、可持续发展战略)
+    ending = _shared_ending(strings[:-1])
+    if ending and len(strings) == PARALLEL_MIN_RUN and ending not in strings[-1]:
+        ending = _shared_ending(strings)
+    if ending and RE_HAN_CHAR.search(ending) and least <= len(ending) < min(len(m) for m in middle) + 1:
+        named = ending.endswith(NAMED_LONG_HEADS) and min(len(m) for m in strings[1:]) >= 3
+        if ending[-1] in CONCRETE_HEADS or ending in CONCRETE_SINGLE_HEADS or ending == "的" or named:
+            if _ranked_places(strings, ending[-1]):
+                ending = ending[-1]  # 农业强县、工业强县、旅游名县 share 县
+            elif not _category_series(strings, ending):
+                return None  # named things; or modifiers that share only 的 (经济的、行政的、法律的)
+        if ending in strings[-1] or len(strings) > PARALLEL_MIN_RUN:
+            return "ending", ending
     n = len(middle[0])
     if not 3 <= n <= 8 or any(len(m) != n for m in middle) or len(strings[0]) < n or len(strings[-1]) < n:
         return None
@@ -792,13 +799,18 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
         readings += [segments[:k] for k in range(len(segments) - 1, PARALLEL_MIN_RUN - 1, -1) if any(link[: k - 1])]
         # …or begin after it (党政同责、…、失职追责”和“管行业必须管安全、管业务必须管安全、…)
         readings += [segments[k:] for k in range(1, len(segments) - PARALLEL_MIN_RUN + 1) if any(link[k:])]
-        if join is not None and join.start() - last_s <= MAX_MEMBER:
-            # …and end with a 和 (完整、统一的指标体系、监测体系和考核体系)
+        if join is not None and join.start() - last_s <= MAX_MEMBER and len(segments) >= PARALLEL_MIN_RUN:
+            # …and end with a 和 joining two members that share a character (完整、统一的指标体系、
+            # 监测体系和考核体系)
             split = readings[0]
-            readings += [split[k:] for k in range(1, len(split) - PARALLEL_MIN_RUN + 1)]
+            (a, b), (c, d) = split[-2], split[-1]
+            if not set(clause[a:b]).isdisjoint(clause[c:d]):
+                readings += [split[k:] for k in range(1, len(split) - PARALLEL_MIN_RUN + 1)]
         for number, members in enumerate(readings):
             if len(members) < PARALLEL_MIN_RUN:
                 continue
+            if taken and not _free(taken, [(start + members[1][0], start + members[-1][1])]):
+                continue  # a second series starts no earlier than the first one's last member ends
             members = _unquote(clause, members)
             strings = [clause[a:b] for a, b in members]
             middle = strings[1:-1]

@@ -1542,7 +1542,9 @@ def _appositive_count(text: str, match: re.Match[str]) -> Numbered | None:
     pair = value == 2 and "、" not in clause and RE_PAIR.search(clause) is not None
     if not start or not (text[start - 1] in "”’" or "、" in clause or pair):
         return None  # nothing enumerated just before, in the same clause
-    before = RE_ROLE_GAP.sub("", text[max(0, start - 160) : start])
+    before = text[max(0, start - 160) : start]
+    if "作为" in before[-12:]:
+        before = RE_ROLE_GAP.sub("", before)
     if before.endswith(("”", "’")):
         items = []
         position = len(before)
