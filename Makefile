@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 #: The last annotation round the kind model is trained on (tests/gold/rounds.csv).
-KIND_ROUND ?= 18
+KIND_ROUND ?= 20
 
 .DEFAULT_GOAL := help
 .PHONY: help venv figures test test-fast notebooks benchmarks kind-model clean
