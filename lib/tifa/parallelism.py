@@ -772,7 +772,8 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
     things (:data:`CONCRETE_HEADS`) are left out."""
     runs: list[_Run] = []
     for start, _end, clause in [unit for unit in clauses if "、" in unit[2]]:
-        taken: list[tuple[int, int]] = []  # a clause may hold two series (经济建设、城乡建设、环境建设同步规划、同步实施、同步发展)
+        # a clause may hold two series (经济建设、城乡建设、环境建设同步规划、同步实施、同步发展)
+        taken: list[tuple[int, int]] = []
         # three members need two 、, or one and a 和/及/与 after it
         marks = clause.count("、")
         if not marks or (marks == 1 and RE_LAST_JOIN.search(clause, clause.index("、")) is None):
@@ -786,8 +787,10 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
         readings = []
         # the joiner after the last member but one (及时性和有效性: not the 及 of 及时)
         join = RE_LAST_JOIN.search(clause, last_s + 1, last_e)
+        split = None
         if join is not None and join.start() - last_s <= MAX_MEMBER:
-            readings.append(segments[:-1] + [(last_s, join.start()), (join.end(), last_e)])
+            split = segments[:-1] + [(last_s, join.start()), (join.end(), last_e)]
+            readings.append(split)
         # neighbours that share no character: a series without any pair that does
         # is no parallel run, however it is cut
         pieces = [set(clause[a:b]) - QUOTE_SET for a, b in segments]
@@ -799,10 +802,9 @@ def _phrase_runs(text: str, clauses: list[tuple[int, int, str]]) -> list[_Run]:
         readings += [segments[:k] for k in range(len(segments) - 1, PARALLEL_MIN_RUN - 1, -1) if any(link[: k - 1])]
         # …or begin after it (党政同责、…、失职追责”和“管行业必须管安全、管业务必须管安全、…)
         readings += [segments[k:] for k in range(1, len(segments) - PARALLEL_MIN_RUN + 1) if any(link[k:])]
-        if join is not None and join.start() - last_s <= MAX_MEMBER and len(segments) >= PARALLEL_MIN_RUN:
+        if split is not None and len(segments) >= PARALLEL_MIN_RUN:
             # …and end with a 和 joining two members that share a character (完整、统一的指标体系、
             # 监测体系和考核体系)
-            split = readings[0]
             (a, b), (c, d) = split[-2], split[-1]
             if not set(clause[a:b]).isdisjoint(clause[c:d]):
                 readings += [split[k:] for k in range(1, len(split) - PARALLEL_MIN_RUN + 1)]
