@@ -3,7 +3,8 @@
 This module finds every numeric expression in a text and parses it: Arabic
 numbers (``1,200``, ``17.84``), Chinese numerals (``一千二百``, ``两千五百``,
 ``百分之三十六点九``, ``四点二倍``, ``十几``, ``数十``, ``上百``), mixed forms
-(``1.4万亿``, ``5000万元``, ``8万亩``), ranges (``5-6个``, ``6.5%-7%``,
+(``1.4万亿``, ``5000万元``, ``8万亩``; a number written in 亿 and 万 is one number given
+in 亿: ``十三亿五千万人`` is 13.5 亿人), ranges (``5-6个``, ``6.5%-7%``,
 ``百分之八至九``, ``8—9%``), bounds and hedges (``以上``, ``以内``, ``不低于``,
 ``左右``, ``约`` …), units and masked numbers (``X亿元``, ``*个``, ``**人``).
 It is usable on its own: it knows nothing of targets, sections or indicators
@@ -424,12 +425,24 @@ def _round(value: float) -> float:
 # --------------------------------------------------------------------------
 
 
+#: A Chinese numeral of 亿 with a part after it (二十五亿七千): a 万 after it is that part's.
+_CN_YI = re.compile(f"[{_CN_DIGITS}十百千]+亿[{_CN_DIGITS}十百千]+")
+
+
 def _split_cn_multiplier(numeral: str) -> tuple[str, str]:
-    """Move a trailing 万/亿 of a Chinese numeral into the unit: 两千五百万 → (两千五百, 万)."""
+    """Move a trailing 万/亿 of a Chinese numeral into the unit: 两千五百万 → (两千五百, 万);
+    the 万 of a number written in 亿 and 万 stays in it (二十三亿一千四百万), which is then
+    given in 亿.
+
+    >>> _split_cn_multiplier("两千五百万"), _split_cn_multiplier("二十三亿一千四百万")
+    (('两千五百', '万'), ('二十三亿一千四百万', ''))
+    """
     if numeral[0] in "0123456789X×*x" or numeral.startswith("百分之"):
         return numeral, ""
     for mult in ("万亿", "亿", "万"):
         head = numeral[: -len(mult)]
+        if mult == "万" and "亿" in head:
+            continue
         if numeral.endswith(mult) and head and head[-1] != "亿" and not (mult == "万亿" and head[-1] == "万"):
             if head in ("数", "几", "上"):
                 return numeral, ""
@@ -483,6 +496,14 @@ def _expression_from_match(match: re.Match[str]) -> tuple[NumericExpression, str
 
     low_numeral, cn_mult = _split_cn_multiplier(low_text) if not low_mult else (low_text, "")
     value, value_high = _parse_numeral(low_numeral)
+    if value is not None and low_mult in ("", "万") and not cn_mult and _CN_YI.fullmatch(low_numeral.removesuffix("万")):
+        # a number written in 亿 and 万 is given in 亿: 十四亿零六百万 → 14.06 亿; 二十五亿七千多万元 →
+        # 25.7 亿元 (the 万 after 多 counts only what follows 亿)
+        if low_mult:
+            head, _, tail = low_numeral.rpartition("亿")
+            value = _parse_numeral(head + "亿")[0] + _parse_numeral(tail)[0] * _MULTIPLIERS["万"]
+        value = _round(value / _MULTIPLIERS["亿"])
+        low_mult = "亿"
     mult = cn_mult + low_mult
     unit_base = low_unit or high_unit
     if percent_prefix:
