@@ -1101,7 +1101,7 @@ def _paragraph_runs(text: str) -> list[_Run]:
         opening = _shared_opening([first for _a, _b, first in firsts])
         if len(firsts) >= PARALLEL_MIN_RUN and RE_HAN_CHAR.match(opening):
             start, end = firsts[0][0], firsts[-1][1]
-            if not any(a < end and start < b for a, b in taken):
+            if _free(taken, [(start, end)]):
                 runs.append(_Run("paragraph", [(a, b) for a, b, _x in firsts], f"{opening}…", "opening", len(firsts)))
         i = max(j, i + 1)
     return runs
@@ -1510,9 +1510,9 @@ def _parallel_runs(
     # word-level series and runs of sentence leads never clash with the others
     words = _phrase_runs(text, clauses) + _periodic_runs(text) + _quoted_runs(text) + _definition_runs(text)
     taken = [(r.units[0][0], r.units[-1][1]) for r in kept + words]
-    words += [r for r in _short_clause_runs(text, clauses) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
+    words += [r for r in _short_clause_runs(text, clauses) if _free(taken, r.units)]
     taken = [(r.units[0][0], r.units[-1][1]) for r in words]
-    words += [r for r in _template_runs(patterns or []) if not any(a < r.units[-1][1] and r.units[0][0] < b for a, b in taken)]
+    words += [r for r in _template_runs(patterns or []) if _free(taken, r.units)]
     # a run of sentence leads that overlaps a run of sentences in a row would count it twice
     # unless it holds all of that run's sentences and more (开展…专项行动。…。开展…。开展…。)
     leads = []

@@ -1810,6 +1810,8 @@ _RANGE_END = operator.itemgetter(1)
 
 #: Characters that open a quoted item.
 OPENING_QUOTES = frozenset("“‘")
+
+
 def fills_quotes(text: str, start: int) -> bool:
     """Whether a quoted span starting at ``start`` opens right after its quote mark: the items
     the kind model settles (not 五个“必须统筹好”, nor the second item of “七个三百米、一个五百米”).
