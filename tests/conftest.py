@@ -57,8 +57,17 @@ def held_out_rounds():
 
 
 #: Rounds that test again, unchanged, the rules and model of an earlier round; the bar is judged on
-#: them together (docs/validation.md, "Round 18 confirms round 17", "Round 20 confirms round 19").
-CONFIRMS = {18: 17, 20: 19}
+#: them together (docs/validation.md, "Round 18 confirms round 17", "Round 20 confirms round 19",
+#: "Round 22: the reports before 1978").
+CONFIRMS = {18: 17, 20: 19, 22: 21}
+#: Rounds annotated for parallel runs only; the slogans bar is judged on the other rounds.
+PARALLEL_ONLY = frozenset({22})
+
+
+@pytest.fixture(scope="session")
+def parallel_only_rounds():
+    """The rounds annotated for parallel runs only (:data:`PARALLEL_ONLY`)."""
+    return PARALLEL_ONLY
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ provincial 2025 reports. Round 1 was chosen by hand before any tuning.
   report had been annotated by then. Rounds 18 and 20 test the rules and model of rounds 17 and 19 again.
 * Round 21 (:data:`LAST_ROUND`): every national report of 1978 on not annotated before, five
   in all; nothing is left to draw from.
+* Round 22 (:data:`EARLY_ROUND`): every national report before 1978, nine in all, annotated
+  for parallel runs only.
 
 ``tests/test_gold_rounds.py`` checks that ``rounds.csv`` holds what this script draws.
 
@@ -31,11 +33,13 @@ ROUND_2_SEED = 20261125
 LATER_ROUNDS = {3: 20261127, 4: 20261128, 5: 20261129, 6: 20261130, 7: 20261131, 8: 20261201, 9: 20261202, 10: 20261203, 11: 20261204, 12: 20261205, 13: 20261206, 14: 20261207, 15: 20261208}
 NATIONAL_ROUNDS = {16: 20261209, 17: 20261210, 18: 20261211, 19: 20261212, 20: 20261213}
 LAST_ROUND = 21
+EARLY_ROUND = 22
 
 
 def draw() -> tuple[dict[int, list[str]], list[str]]:
-    """The held-out reports of rounds 2–21, and the tuning reports drawn with round 2."""
-    national_ids = [d.doc_id for d in read_corpus(NATIONAL_CORPUS) if int(d.docvars["year"]) >= 1978]
+    """The held-out reports of rounds 2–22, and the tuning reports drawn with round 2."""
+    national_docs = list(read_corpus(NATIONAL_CORPUS))
+    national_ids = [d.doc_id for d in national_docs if int(d.docvars["year"]) >= 1978]
     provincial_ids = [d.doc_id for d in read_corpus(PROVINCIAL_CORPUS)]
 
     def candidates(annotated: set[str]) -> tuple[list[str], list[str]]:
@@ -57,6 +61,7 @@ def draw() -> tuple[dict[int, list[str]], list[str]]:
         rounds[number] = random.Random(seed).sample(national, 3)
         annotated |= set(rounds[number])
     rounds[LAST_ROUND] = candidates(annotated)[0]
+    rounds[EARLY_ROUND] = [d.doc_id for d in national_docs if int(d.docvars["year"]) < 1978]
     return rounds, tuning
 
 
