@@ -63,7 +63,8 @@ def _f1(totals: pd.DataFrame, kind: str) -> tuple[float, float, float]:
 @pytest.mark.slow
 @pytest.mark.xfail(
     reason=(
-        "bar not met on round 21 for parallel runs: F1 0.735 (P 0.861, R 0.641; 223 gold runs) < 0.85; "
+        "bar not met on rounds 21 and 22 for parallel runs: F1 0.672 (P 0.738, R 0.618; 565 gold runs) < 0.85 "
+        "(round 21 alone 0.735, round 22 alone 0.635); "
         "announced structures (recall 1.00) and enumerations (F1 1.00) meet it on round 1; "
         "strict, so it fails once every bar is met"
     ),
@@ -81,6 +82,9 @@ def test_bar_on_held_out_documents(scored, held_out_rounds, judged_rounds, judge
         part = table[table["doc_id"].isin(docs)].groupby("kind")[["gold", "predicted", "matched"]].sum()
         if "parallelism" in part.index:
             print(f"{name}: parallelism P %.3f R %.3f F1 %.3f" % _f1(part, "parallelism"), part.loc["parallelism"].to_dict())
+    judged_table = table[table["doc_id"].isin(judged)].groupby("kind")[["gold", "predicted", "matched"]].sum()
+    rounds = ("rounds " if len(judged_rounds) > 1 else "round ") + " and ".join(str(n) for n in judged_rounds)
+    print(f"{rounds} (judged): parallelism P %.3f R %.3f F1 %.3f" % _f1(judged_table, "parallelism"))
     held_out = {kind: held_out_rounds[1] for kind in ROUND_1_LAYERS} | {"parallelism": judged}
     failures = []
     for kind, docs in held_out.items():

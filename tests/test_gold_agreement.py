@@ -2,8 +2,8 @@
 
 ``tests/gold/agreement/`` holds a second, independent annotation of
 ``cn-jiangxi-gwr-2025`` (formulations and parallel runs), scored here, and second
-annotations of the parallel runs of two round-10 reports, reported in docs/validation.md
-but not scored here (the first annotation was readable when they were made). Scoring one annotation
+annotations of the parallel runs of two round-10 and two round-22 reports, reported in
+docs/validation.md but not scored here (the first annotation was readable when they were made). Scoring one annotation
 against the other with the extractors' own scorers gives the agreement a bar can
 be read against: an extractor cannot be shown to be more accurate than the
 reference it is compared with. The figures are reported in docs/validation.md.
