@@ -33,11 +33,13 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 from tifa.corpus import read_corpus
 from tifa.formulas import GOLD_TOLERANCE, evaluate_against_gold, find_formulas, locate_gold
+from tifa.parallelism import _free
 from tifa.paths import GOLD, NATIONAL_CORPUS, PROVINCIAL_CORPUS, SEEDS
 from tifa.set_patterns import _word_frequency
 
 LAST_ROUND = 21
-RE_CLAUSE = re.compile(r"[^，；。！？\n：、]+")
+#: Clauses and list members, split at every comma (unlike :data:`tifa.parallelism.RE_CLAUSE`).
+RE_PLAIN_CLAUSE = re.compile(r"[^，；。！？\n：、]+")
 RE_SENTENCE = re.compile(r"[^。！？\n]+")
 RE_HAN = re.compile(r"[\u4e00-\u9fff]+")
 MAX_CLAUSE = 40
@@ -48,7 +50,7 @@ def keyword_candidates(text: str, taken: list[tuple[int, int]], frequency: dict[
     """``(start, end, word)`` of clause runs of one sentence that share a word, outside ``taken``."""
     found = []
     for sentence in RE_SENTENCE.finditer(text):
-        clauses = [(m.start(), m.end(), m.group()) for m in RE_CLAUSE.finditer(text, sentence.start(), sentence.end())]
+        clauses = [(m.start(), m.end(), m.group()) for m in RE_PLAIN_CLAUSE.finditer(text, sentence.start(), sentence.end())]
         i = 0
         while i < len(clauses) - 2:
             first = clauses[i][2]
@@ -68,7 +70,7 @@ def keyword_candidates(text: str, taken: list[tuple[int, int]], frequency: dict[
             if best and len(first) <= MAX_CLAUSE:
                 word, j = best
                 start, end = clauses[i][0], clauses[j - 1][1]
-                if not any(s < end and start < e for s, e in taken):
+                if _free(taken, [(start, end)]):
                     found.append((start, end, word))
                 i = j
                 continue
@@ -78,7 +80,7 @@ def keyword_candidates(text: str, taken: list[tuple[int, int]], frequency: dict[
 
 def candidate_features(text: str, start: int, end: int, word: str, frequency: dict[str, int]) -> dict[str, float]:
     """What the learned choice reads of one candidate."""
-    clauses = RE_CLAUSE.findall(text[start:end])
+    clauses = RE_PLAIN_CLAUSE.findall(text[start:end])
     places = [c.find(word) / max(1, len(c)) for c in clauses]
     lengths = [len(c) for c in clauses]
     paragraph_start = text.rfind("\n", 0, start) + 1
@@ -106,16 +108,17 @@ def candidate_features(text: str, start: int, end: int, word: str, frequency: di
     }
 
 
-def _scores(pred: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> tuple[int, int, int]:
-    totals = evaluate_against_gold(pred, gold, texts)
+def _scores(pred: pd.DataFrame, located: pd.DataFrame) -> tuple[int, int, int]:
+    """Gold runs, predicted runs and matches, for gold already located in the text."""
+    totals = evaluate_against_gold(pred, located)
     row = totals[(totals["doc_id"] == "all") & (totals["kind"] == "parallelism")].iloc[0]
     return int(row["gold"]), int(row["predicted"]), int(row["matched"])
 
 
-def candidate_table(texts: dict[str, str], rules: pd.DataFrame, gold: pd.DataFrame, round_of: dict[str, int]) -> pd.DataFrame:
-    """Every candidate with its features, whether an annotated run starts in it, and its score
-    from a classifier trained on the other rounds."""
-    located = locate_gold(gold, texts)
+def candidate_table(texts: dict[str, str], rules: pd.DataFrame, located: pd.DataFrame, round_of: dict[str, int]) -> pd.DataFrame:
+    """Every candidate with its features, whether an annotated run (``located`` by
+    :func:`tifa.formulas.locate_gold`) starts in it, and its score from a classifier trained
+    on the other rounds."""
     frequency = _word_frequency()
     rows = []
     for doc_id, text in texts.items():
@@ -137,15 +140,15 @@ def candidate_table(texts: dict[str, str], rules: pd.DataFrame, gold: pd.DataFra
     return candidates
 
 
-def ceiling_row(name: str, rules: pd.DataFrame, candidates: pd.DataFrame, gold: pd.DataFrame, texts: dict[str, str]) -> dict:
+def ceiling_row(name: str, rules: pd.DataFrame, candidates: pd.DataFrame, located: pd.DataFrame) -> dict:
     """F1 of the rules, of the rules with a perfect choice and with the learned choice of candidates."""
     columns = ["doc_id", "start", "end", "text", "kind"]
-    n_gold, n_pred, n_found = _scores(rules[columns], gold, texts)
-    g, p, m = _scores(pd.concat([rules[columns], candidates[candidates["annotated"]][columns]]), gold, texts)
+    n_gold, n_pred, n_found = _scores(rules[columns], located)
+    g, p, m = _scores(pd.concat([rules[columns], candidates[candidates["annotated"]][columns]]), located)
     learned = []
     for threshold in THRESHOLDS:
         chosen = candidates[candidates["score"] >= threshold][columns]
-        g2, p2, m2 = _scores(pd.concat([rules[columns], chosen]), gold, texts)
+        g2, p2, m2 = _scores(pd.concat([rules[columns], chosen]), located)
         learned.append((2 * m2 / (g2 + p2), threshold, m2 - n_found, p2 - n_pred))
     f1, threshold, more_found, more_predicted = max(learned)
     return {
@@ -168,13 +171,14 @@ def main(last_round: int = LAST_ROUND) -> pd.DataFrame:
     documents = [d for folder in (SEEDS, NATIONAL_CORPUS, PROVINCIAL_CORPUS) for d in read_corpus(folder) if d.doc_id in set(gold["doc_id"])]
     texts = {d.doc_id: d.text for d in documents}
     rules = find_formulas(documents, kinds=["parallelism"])
-    candidates = candidate_table(texts, rules, gold, dict(zip(rounds["doc_id"], rounds["round"], strict=True)))
+    located = locate_gold(gold, texts)
+    candidates = candidate_table(texts, rules, located, dict(zip(rounds["doc_id"], rounds["round"], strict=True)))
     report = []
     for first in (1, 11, 16, last_round):
         docs = set(rounds.loc[rounds["round"] >= first, "doc_id"]) if first > 1 else set(rounds["doc_id"])
         name = f"round {first}" if first == last_round else f"rounds {first}-{last_round}"
         report.append(ceiling_row(name, rules[rules["doc_id"].isin(docs)], candidates[candidates["doc_id"].isin(docs)],
-                                  gold[gold["doc_id"].isin(docs)], texts))
+                                  located[located["doc_id"].isin(docs)]))
     return pd.DataFrame(report)
 
 
